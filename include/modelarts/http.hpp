@@ -1,0 +1,75 @@
+// The HTTP seam: the types a transport sees and the interface it implements. The SDK's own transport is
+// Boost.Beast (make_default_transport); tests and users may plug in their own.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <modelarts/error.hpp>
+
+namespace modelarts {
+
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
+/// Case-insensitive header lookup; returns an empty view when absent.
+std::string_view find_header(const HttpHeaders& headers, std::string_view name) noexcept;
+
+struct HttpRequest {
+  std::string method;   ///< "GET", "POST", ...
+  std::string scheme;   ///< "http" or "https"
+  std::string host;     ///< host name or address, without port
+  std::uint16_t port = 0;
+  std::string target;   ///< encoded path and query, exactly as sent on the request line
+  HttpHeaders headers;  ///< complete header set including Host (transport adds Content-Length only)
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 0;
+  HttpHeaders headers;
+  std::string body;
+  std::string_view header(std::string_view name) const noexcept { return find_header(headers, name); }
+};
+
+/// A failed exchange. `request_written` tells whether any byte of the request may have reached the server:
+/// a POST may be retried only when it is false.
+struct TransportFailure {
+  TransportErrorKind kind = TransportErrorKind::io;
+  bool request_written = false;
+  std::string message;  ///< one line, no secrets
+};
+
+using TransportResult = std::variant<HttpResponse, TransportFailure>;
+
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  /// Sends one request and reads its response. Never throws for network failures.
+  virtual TransportResult send(const HttpRequest& request) = 0;
+};
+
+/// Settings of the default (Boost.Beast) transport.
+struct TransportOptions {
+  std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
+  std::chrono::milliseconds read_timeout{std::chrono::seconds(60)};     ///< longest silence while reading a reply
+  std::chrono::milliseconds total_timeout{std::chrono::seconds(120)};   ///< one attempt, connect to last byte
+  std::string ca_file;                    ///< PEM bundle to trust instead of the system roots
+  /// Turns off certificate and host-name verification. Only for throwaway test endpoints; logs a warning.
+  bool insecure_skip_tls_verify = false;
+  std::string proxy;                      ///< "http://[user:password@]host:port"; empty: no proxy
+  std::size_t header_limit = 64 * 1024;   ///< IAM tokens make ~9 KB headers
+  std::size_t body_limit = 64 * 1024 * 1024;
+  std::size_t max_idle_connections_per_host = 16;
+};
+
+/// The Boost.Beast transport: keep-alive pool per host, TLS with verification, proxy, timeouts.
+std::shared_ptr<HttpTransport> make_default_transport(const TransportOptions& options);
+
+}  // namespace modelarts

@@ -1,0 +1,56 @@
+// The seam between the emulator's HTTP server (sockets, TLS, auth, IAM, faults) and its ModelArts v1
+// service (state, lifecycle, validation, persistence). The service is pure request -> response, so it is
+// tested without sockets.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace modelarts::testing::detail {
+
+struct ServiceRequest {
+  std::string method;                  ///< "GET", ...
+  /// Decoded path segments: "/v1/p1/visualization-jobs/a%2Fb" -> {"v1", "p1", "visualization-jobs", "a/b"}.
+  std::vector<std::string> segments;
+  std::vector<std::pair<std::string, std::string>> query;  ///< decoded, in request order
+  std::string content_type;
+  std::string body;
+};
+
+struct ServiceResponse {
+  int status = 200;
+  std::string body;                    ///< JSON text
+  std::vector<std::pair<std::string, std::string>> headers;  ///< Content-Type is added by the server if absent
+};
+
+struct ServiceConfig {
+  std::string project_id;
+  double time_scale = 1.0;             ///< job time runs this many times faster than wall time
+  std::string state_file;              ///< empty: memory only
+  /// Wall clock in milliseconds since the epoch; replaceable in tests.
+  std::function<std::int64_t()> now_ms;
+};
+
+/// Every /v1/{project_id}/... endpoint of reference section 2. Thread-safe.
+class ModelArtsService {
+ public:
+  explicit ModelArtsService(ServiceConfig config);  ///< loads state_file if it exists; throws std::runtime_error
+  ~ModelArtsService();
+  ModelArtsService(const ModelArtsService&) = delete;
+  ModelArtsService& operator=(const ModelArtsService&) = delete;
+
+  /// Answers one request whose project segment already matched config.project_id and whose caller is
+  /// authenticated. A mutating request is persisted (when state_file is set) before this returns.
+  ServiceResponse handle(const ServiceRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace modelarts::testing::detail

@@ -20,7 +20,9 @@ struct SigningCredentials {
 
 struct SignableRequest {
   std::string method;       ///< upper-cased by the signer
-  std::string host;         ///< Host header value as sent, with a non-default port ("127.0.0.1:8443")
+  /// Host header value as sent, with a non-default port ("127.0.0.1:8443"). Added and signed as `host`;
+  /// empty: no Host header is added (e.g. to reproduce signers that do not sign the host).
+  std::string host;
   /// The path. Each '/'-separated segment is percent-decoded, then encoded again (RFC 3986, upper-case hex),
   /// so a raw ("/a b") or an already encoded ("/a%20b") path signs and sends the same.
   std::string path;
@@ -43,8 +45,11 @@ struct SignedRequest {
   std::string signature;          ///< lower-case hex
 };
 
-/// Signs `request` with the X-Sdk-Date value `sdk_date` ("YYYYMMDDTHHMMSSZ").
-/// Throws modelarts::InvalidArgumentError on a malformed header name/value or duplicate header.
+/// Signs `request` with the X-Sdk-Date value `sdk_date` ("YYYYMMDDTHHMMSSZ"); an X-Sdk-Date header the caller
+/// supplied is reused instead. Signed: every header except names containing '_' and Connection,
+/// Content-Length, Transfer-Encoding, User-Agent (sent, not signed); Content-Type is not signed for
+/// multipart/form-data. Throws modelarts::InvalidArgumentError on a malformed header name/value, a
+/// duplicate header name (case-insensitive), or a Host header that contradicts `host`.
 SignedRequest sign_request(const SignableRequest& request, const SigningCredentials& credentials,
                            std::string_view sdk_date);
 
@@ -59,6 +64,11 @@ std::string percent_decode(std::string_view text);
 std::string canonical_uri(std::string_view path);
 /// Pairs sorted by raw key then raw value (byte order), each encoded, "k=v" joined by '&'.
 std::string canonical_query_string(const QueryParams& query);
+/// The path as sent on the wire: canonical_uri without the trailing '/' it appends ("" -> "/").
+std::string wire_path(std::string_view path);
+/// wire_path(path), then "?" + canonical_query_string(query) when there is a query: the request target
+/// sign_request returns, also used for token-authenticated requests.
+std::string wire_target(std::string_view path, const QueryParams& query);
 /// Lower-case hex SHA-256 / HMAC-SHA256.
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);

@@ -1,0 +1,17 @@
+// A user's program built against the installed SDK: starts the emulator in-process and makes one signed call.
+#include <iostream>
+
+#include <modelarts/modelarts.hpp>
+#include <modelarts/testing/emulator.hpp>
+
+int main() {
+  modelarts::testing::Emulator emulator;
+  modelarts::Session session(emulator.session_options());
+  auto reply = session.request("GET", "/v1/" + session.project_id() + "/job/ai-engines");
+  if (reply.status != 200) {
+    std::cerr << "unexpected status " << reply.status << '\n';
+    return 1;
+  }
+  std::cout << "consumer ok\n";
+  return 0;
+}

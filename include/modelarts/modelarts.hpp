@@ -1,8 +1,23 @@
 // The whole public API. Includes only the standard library and the SDK's own headers.
 #pragma once
 
+#include <modelarts/config_info.hpp>
 #include <modelarts/error.hpp>
+#include <modelarts/estimator.hpp>
 #include <modelarts/http.hpp>
+#include <modelarts/inputs.hpp>
+#include <modelarts/job_info.hpp>
+#include <modelarts/label_api.hpp>
+#include <modelarts/label_job.hpp>
+#include <modelarts/label_job_info.hpp>
+#include <modelarts/list_options.hpp>
+#include <modelarts/paging.hpp>
 #include <modelarts/session.hpp>
 #include <modelarts/signer.hpp>
+#include <modelarts/spec_info.hpp>
 #include <modelarts/status.hpp>
+#include <modelarts/training_job.hpp>
+#include <modelarts/training_job_config.hpp>
+#include <modelarts/visualization_job.hpp>
+#include <modelarts/visualization_job_info.hpp>
+#include <modelarts/wait.hpp>

@@ -30,7 +30,8 @@ struct SignableRequest {
   std::vector<std::pair<std::string, std::string>> headers;  ///< e.g. Content-Type, X-Project-Id
   std::string body;
   /// Sign the literal UNSIGNED-PAYLOAD (and send X-Sdk-Content-Sha256). Set automatically when a
-  /// Content-Type is given that is not application/json or application/bson.
+  /// Content-Type is given that is not application/json or application/bson (any parameters), or when the
+  /// caller sends X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD itself.
   bool unsigned_payload = false;
 };
 

@@ -1,59 +1,116 @@
-// Temporary first version: plain HTTP, one connection per request, no timeouts. Replaced shortly.
+// make_default_transport: the Boost.Beast HttpTransport. Takes a pooled connection (or opens one), sends the
+// request, and returns the connection to the pool when the server keeps it alive. A pooled connection that the
+// server had closed is detected (failure before any response byte) and the request is retried once on a fresh one.
 #include <modelarts/http.hpp>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
+#include <variant>
+
+#include "detail/result.hpp"
+#include "transport/connection.hpp"
+#include "transport/connection_pool.hpp"
+#include "transport/deadline.hpp"
+#include "transport/proxy.hpp"
+#include "transport/request_writer.hpp"
+#include "transport/tls_context.hpp"
 
 namespace modelarts {
 namespace {
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = boost::asio::ip::tcp;
+
+using namespace transport;
+
+// A timeout of zero means "none"; this stands in for "never" without overflowing clock arithmetic.
+constexpr std::chrono::milliseconds no_limit = std::chrono::hours(24 * 365);
+
+std::chrono::milliseconds or_no_limit(std::chrono::milliseconds timeout) {
+  return timeout.count() > 0 ? timeout : no_limit;
+}
 
 class BeastTransport final : public HttpTransport {
  public:
-  explicit BeastTransport(TransportOptions options) : options_(std::move(options)) {}
+  BeastTransport(const TransportOptions& options, std::optional<ProxySettings> proxy,
+                 std::shared_ptr<boost::asio::ssl::context> tls)
+      : options_(options), proxy_(std::move(proxy)), tls_(std::move(tls)), pool_(options.max_idle_connections_per_host) {
+    limits_.header_limit = options.header_limit;
+    limits_.body_limit = options.body_limit;
+    limits_.read_timeout = or_no_limit(options.read_timeout);
+  }
+
   TransportResult send(const HttpRequest& request) override {
-    boost::asio::io_context io;
-    tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
-    beast::error_code ec;
-    auto endpoints = resolver.resolve(request.host, std::to_string(request.port), ec);
-    if (ec) return TransportFailure{TransportErrorKind::resolve, false, "resolve " + request.host + ": " + ec.message()};
-    stream.connect(endpoints, ec);
-    if (ec) return TransportFailure{TransportErrorKind::connect, false, "connect to " + request.host + ": " + ec.message()};
-    http::request<http::string_body> req;
-    req.method_string(request.method);
-    req.target(request.target);
-    req.version(11);
-    for (const auto& [k, v] : request.headers) req.set(k, v);
-    req.body() = request.body;
-    req.prepare_payload();
-    http::write(stream, req, ec);
-    if (ec) return TransportFailure{TransportErrorKind::io, true, "write: " + ec.message()};
-    beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
-    parser.body_limit(options_.body_limit);
-    http::read(stream, buffer, parser, ec);
-    if (ec) return TransportFailure{TransportErrorKind::io, true, "read: " + ec.message()};
-    HttpResponse response;
-    auto& msg = parser.get();
-    response.status = static_cast<int>(msg.result_int());
-    for (const auto& field : msg) response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-    response.body = std::move(msg.body());
-    return response;
+    if (auto invalid = validate_request(request)) {
+      return TransportFailure{TransportErrorKind::protocol, false, "request not sent: " + *invalid};
+    }
+    const Deadline total{Clock::now() + or_no_limit(options_.total_timeout), TimeoutKind::total,
+                         or_no_limit(options_.total_timeout)};
+    const Origin origin{request.scheme, request.host, request.port ? request.port : default_port(request.scheme)};
+    RequestForm form;
+    if (proxy_ && !origin.tls()) {
+      form.absolute_target = true;
+      form.proxy_authorization = proxy_->authorization;
+    }
+    const std::string head = serialize_request_head(request, origin, form);
+    const std::string key = origin.pool_key();
+
+    std::unique_ptr<Connection> connection = pool_.take(key);
+    bool earlier_attempt_written = false;
+    for (;;) {
+      if (!connection) {
+        auto opened = Connection::open(origin, connect_settings(),
+                                       Deadline::within(TimeoutKind::connect, or_no_limit(options_.connect_timeout), total));
+        if (auto* failed = std::get_if<TransportFailure>(&opened)) {
+          failed->request_written = earlier_attempt_written;
+          return std::move(*failed);
+        }
+        connection = std::move(std::get<std::unique_ptr<Connection>>(opened));
+      }
+      ExchangeOutcome outcome = connection->exchange(head, request.body, request.method == "HEAD", limits_, total);
+      if (outcome.stale) {
+        // The server had closed this idle connection; once, try again on a fresh one.
+        earlier_attempt_written = earlier_attempt_written || std::get<TransportFailure>(outcome.result).request_written;
+        connection.reset();
+        if (Clock::now() < total.at) continue;
+      }
+      if (outcome.reusable) pool_.give_back(key, std::move(connection));
+      if (auto* failed = std::get_if<TransportFailure>(&outcome.result)) {
+        failed->request_written = failed->request_written || earlier_attempt_written;
+      }
+      return std::move(outcome.result);
+    }
   }
 
  private:
-  TransportOptions options_;
+  static std::uint16_t default_port(const std::string& scheme) { return scheme == "https" ? 443 : 80; }
+
+  ConnectSettings connect_settings() const {
+    return ConnectSettings{proxy_ ? &*proxy_ : nullptr, tls_.get(), !options_.insecure_skip_tls_verify};
+  }
+
+  const TransportOptions options_;
+  const std::optional<ProxySettings> proxy_;
+  const std::shared_ptr<boost::asio::ssl::context> tls_;
+  ResponseLimits limits_;
+  ConnectionPool pool_;
 };
+
+[[noreturn]] void configuration_error(const std::string& message) {
+  detail::ErrorInfo error;
+  error.category = detail::ErrorCategory::configuration;
+  error.message = message;
+  detail::throw_error(error);
+}
+
 }  // namespace
 
 std::shared_ptr<HttpTransport> make_default_transport(const TransportOptions& options) {
-  return std::make_shared<BeastTransport>(options);
+  std::optional<ProxySettings> proxy;
+  if (!options.proxy.empty()) {
+    auto parsed = parse_proxy_url(options.proxy);
+    if (auto* message = std::get_if<std::string>(&parsed)) configuration_error("TransportOptions::proxy: " + *message);
+    proxy = std::get<ProxySettings>(std::move(parsed));
+  }
+  auto tls = make_tls_context(options);
+  if (auto* message = std::get_if<std::string>(&tls)) configuration_error("TransportOptions::ca_file: " + *message);
+  return std::make_shared<BeastTransport>(options, std::move(proxy),
+                                          std::get<std::shared_ptr<boost::asio::ssl::context>>(std::move(tls)));
 }
 
 }  // namespace modelarts

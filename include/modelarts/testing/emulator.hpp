@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,8 +40,11 @@ class EmulatorOptions {
   /// a delay, or a reply cut off mid-body). IAM requests are never faulted.
   MODELARTS_OPTION(double, fault_rate){0.0};
   MODELARTS_OPTION(std::uint64_t, fault_seed){1};            ///< same seed, same fault sequence
+  MODELARTS_OPTION(int, retry_after_seconds){1};             ///< Retry-After of injected 429 replies
   MODELARTS_OPTION(std::string, state_file);                 ///< persist every change here before replying
   MODELARTS_OPTION(int, threads){2};
+  /// Larger request bodies are refused with 413 (APIGW.0201) and the connection is closed.
+  MODELARTS_OPTION(std::size_t, body_limit){1024 * 1024};
 };
 
 /// Counters for tests (e.g. keep-alive reuse: connections_accepted stays 1 over many calls).

@@ -1,0 +1,17 @@
+# `cmake --build build --target docs`: the API reference from the public headers, with Doxygen when it is
+# installed. Not part of the default build or the test run.
+find_package(Doxygen QUIET)
+if(NOT DOXYGEN_FOUND)
+  add_custom_target(docs
+    COMMAND ${CMAKE_COMMAND} -E echo "docs: Doxygen was not found; install it (apt-get install doxygen) and reconfigure"
+    COMMAND ${CMAKE_COMMAND} -E false)
+  return()
+endif()
+set(MODELARTS_DOCS_OUTPUT ${CMAKE_BINARY_DIR}/docs)
+configure_file(${PROJECT_SOURCE_DIR}/docs/Doxyfile.in ${CMAKE_BINARY_DIR}/Doxyfile @ONLY)
+add_custom_target(docs
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${MODELARTS_DOCS_OUTPUT}
+  COMMAND Doxygen::doxygen ${CMAKE_BINARY_DIR}/Doxyfile
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+  COMMENT "API reference -> ${MODELARTS_DOCS_OUTPUT}/html/index.html"
+  VERBATIM)

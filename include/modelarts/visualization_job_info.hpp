@@ -1,0 +1,47 @@
+// What the service says about visualization (TensorBoard / MindInsight) jobs (reference section 2.5).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <modelarts/status.hpp>
+
+namespace modelarts {
+
+/// Auto-stop rule; the service sends it as an object or an array, with time_unit or timeUnit.
+struct VisualizationSchedule {
+  std::string type;       ///< "stop"
+  std::string time_unit;  ///< "HOURS"
+  std::int64_t duration = 0;
+};
+
+struct VisualizationJobInfo {
+  std::string job_id;     ///< Long in replies, a string in paths and in the Python SDK
+  std::string job_name;
+  std::string job_desc;
+  int status = 0;
+  std::int64_t create_time = 0;
+  std::int64_t duration = 0;
+  std::string service_url;
+  std::string train_url;
+  std::string resource_id;
+  std::optional<std::int64_t> remaining_duration;  ///< null in the documented examples
+  std::vector<VisualizationSchedule> schedule;
+  std::string raw_json;
+
+  std::string_view status_name() const noexcept { return modelarts::status_name(status); }
+};
+
+/// GET /visualization-jobs (Python get_visualization_job_list).
+struct VisualizationJobList {
+  std::int64_t job_total_count = 0;
+  std::int64_t job_count_limit = 0;
+  std::int64_t quotas = 0;
+  std::vector<VisualizationJobInfo> jobs;
+  std::string raw_json;
+};
+
+}  // namespace modelarts

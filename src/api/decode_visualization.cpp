@@ -1,0 +1,83 @@
+#include <boost/json/serialize.hpp>
+
+#include "api/decode.hpp"
+#include "api/json_fields.hpp"
+#include "api/request.hpp"
+
+namespace modelarts::detail {
+namespace json = boost::json;
+namespace {
+
+VisualizationSchedule read_schedule(const json::object& object, const std::string& context) {
+  FieldReader f(object, context);
+  VisualizationSchedule s;
+  s.type = f.text("type");
+  s.time_unit = f.text("time_unit");
+  if (s.time_unit.empty()) s.time_unit = f.text("timeUnit");  // the list example's spelling (reference 4.4)
+  s.duration = f.integer("duration");
+  return s;
+}
+
+/// The create doc says object, the create example sends an array, the list reply shows an array.
+std::vector<VisualizationSchedule> read_schedules(const FieldReader& r, const std::string& context) {
+  std::vector<VisualizationSchedule> out;
+  const json::value* v = r.find("schedule");
+  if (!v) return out;
+  json::value unwrapped = unwrap_json_string(*v);
+  if (unwrapped.is_object()) {
+    out.push_back(read_schedule(unwrapped.get_object(), context));
+  } else if (unwrapped.is_array()) {
+    for (const json::value& item : unwrapped.get_array()) {
+      if (item.is_object()) out.push_back(read_schedule(item.get_object(), context));
+    }
+  }
+  return out;
+}
+
+VisualizationJobInfo read_visualization(const json::object& object, const std::string& context) {
+  FieldReader f(object, context);
+  VisualizationJobInfo v;
+  v.job_id = f.text("job_id");
+  v.job_name = f.text("job_name");
+  v.job_desc = f.text("job_desc");
+  v.status = f.small_int("status");
+  v.create_time = f.integer("create_time");
+  v.duration = f.integer("duration");
+  v.service_url = f.text("service_url");
+  v.train_url = f.text("train_url");
+  v.resource_id = f.text("resource_id");
+  v.remaining_duration = f.optional_integer("remaining_duration");
+  v.schedule = read_schedules(f, context);
+  v.raw_json = json::serialize(object);
+  return v;
+}
+
+}  // namespace
+
+Result<VisualizationJobInfo> decode_visualization_info(const json::value& body, const std::string& context) {
+  std::optional<ErrorInfo> error;
+  const json::object* object = body_object(body, context, error);
+  if (!object) return *error;
+  FieldReader r(*object, context);
+  r.required_id("job_id");
+  if (!r.ok()) return r.error();
+  return read_visualization(*object, context);
+}
+
+Result<VisualizationJobList> decode_visualization_list(const json::value& body, const std::string& context) {
+  std::optional<ErrorInfo> error;
+  const json::object* object = body_object(body, context, error);
+  if (!object) return *error;
+  FieldReader r(*object, context);
+  VisualizationJobList list;
+  list.job_total_count = r.integer("job_total_count");
+  list.job_count_limit = r.integer("job_count_limit");
+  list.quotas = r.integer("quotas");
+  list.jobs = read_rows<VisualizationJobInfo>(r, "jobs", "job_id",
+                                              [&](const json::object& row) { return read_visualization(row, context); });
+  if (!r.ok()) return r.error();
+  list.raw_json = json::serialize(*object);
+  return list;
+}
+
+}  // namespace modelarts::detail

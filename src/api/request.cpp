@@ -1,0 +1,77 @@
+#include "api/request.hpp"
+
+#include <modelarts/signer.hpp>
+
+#include "api/json_fields.hpp"
+
+namespace modelarts::detail {
+
+ApiCall v1_call_in(const std::string& project_id, std::string method, std::vector<std::string> tail) {
+  ApiCall call;
+  call.method = std::move(method);
+  call.segments.reserve(tail.size() + 2);
+  call.segments.emplace_back("v1");
+  call.segments.push_back(project_id);
+  for (std::string& segment : tail) call.segments.push_back(std::move(segment));
+  return call;
+}
+
+ApiCall v1_call(const Session& session, std::string method, std::vector<std::string> tail) {
+  return v1_call_in(session.project_id(), std::move(method), std::move(tail));
+}
+
+std::string describe(const ApiCall& call) {
+  std::string text = call.method + ' ';
+  for (const std::string& segment : call.segments) text += '/' + percent_encode(segment);
+  return text;
+}
+
+void call_for_status(const Session& session, const ApiCall& call) { detail::call(session, call); }
+
+namespace {
+
+bool is_not_found(const ErrorInfo& error) noexcept {
+  return error.category == ErrorCategory::api &&
+         (error.api.error_code == "ModelArts.0102" || error.api.http_status == 404);
+}
+
+}  // namespace
+
+Result<ApiResponse> delete_with_retry_rule(const Session& session, const ApiCall& call) noexcept {
+  Result<ApiResponse> result = try_call(session, call);
+  if (!result.ok() && result.error().attempts > 1 && is_not_found(result.error())) {
+    ApiResponse gone;
+    gone.status = result.error().api.http_status;
+    gone.attempts = result.error().attempts;
+    return gone;
+  }
+  return result;
+}
+
+bool is_retried_duplicate_name(const ErrorInfo& error) noexcept {
+  return error.category == ErrorCategory::api && error.attempts > 1 && error.api.error_code == "ModelArts.0103";
+}
+
+const boost::json::object* body_object(const boost::json::value& body, const std::string& context,
+                                       std::optional<ErrorInfo>& error) {
+  if (body.is_object()) return &body.get_object();
+  error = invalid_reply(context, body.is_null() ? "empty body" : "body is not a JSON object");
+  return nullptr;
+}
+
+}  // namespace modelarts::detail
+
+namespace modelarts::detail {
+
+QueryParams list_query(const ListOptions& options, int page) {
+  QueryParams query;
+  query.emplace_back("per_page", std::to_string(options.per_page()));
+  query.emplace_back("page", std::to_string(page));
+  if (options.status()) query.emplace_back("status", std::to_string(*options.status()));
+  if (!options.sort_by().empty()) query.emplace_back("sortBy", options.sort_by());
+  if (!options.order().empty()) query.emplace_back("order", options.order());
+  if (!options.search_content().empty()) query.emplace_back("search_content", options.search_content());
+  return query;
+}
+
+}  // namespace modelarts::detail

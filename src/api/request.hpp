@@ -1,0 +1,57 @@
+// Helpers every resource class uses to describe a v1 call, run it through the pipeline and decode the
+// reply, plus the design's retry rules for deletes and creates (design section 3).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include <modelarts/list_options.hpp>
+#include <modelarts/session.hpp>
+
+#include "detail/api_call.hpp"
+#include "detail/result.hpp"
+
+namespace modelarts::detail {
+
+/// A call on /v1/{project_id}/<tail...> with the session's project.
+ApiCall v1_call(const Session& session, std::string method, std::vector<std::string> tail);
+/// The same under an explicit project (the legacy LabelApi takes it as an argument).
+ApiCall v1_call_in(const std::string& project_id, std::string method, std::vector<std::string> tail);
+
+/// "GET /v1/<pid>/training-jobs" (segments percent-encoded), for error messages.
+std::string describe(const ApiCall& call);
+
+/// Runs the call and decodes its body with `decode(json, context) -> Result<T>`; throws on failure.
+template <class Decode>
+auto call_and_decode(const Session& session, const ApiCall& call, Decode&& decode) {
+  ApiResponse response = detail::call(session, call);
+  return decode(response.json, describe(call)).value_or_throw();
+}
+
+/// Runs a call whose reply carries nothing but success (v1 status calls).
+void call_for_status(const Session& session, const ApiCall& call);
+
+/// The answer to a delete: success, or a "not found" (ModelArts.0102 or HTTP 404) on a retried attempt,
+/// which means an earlier attempt deleted it. Returns the response on plain success.
+Result<ApiResponse> delete_with_retry_rule(const Session& session, const ApiCall& call) noexcept;
+
+/// A create's failure that the design turns into a look-up: "name already exists" (ModelArts.0103) on a
+/// retried attempt, i.e. most likely our own earlier attempt created it.
+bool is_retried_duplicate_name(const ErrorInfo& error) noexcept;
+
+/// The service answered but the body is not the JSON object a v1 reply is.
+const boost::json::object* body_object(const boost::json::value& body, const std::string& context,
+                                       std::optional<ErrorInfo>& error);
+
+}  // namespace modelarts::detail
+
+namespace modelarts::detail {
+
+/// per_page, page, status, sortBy, order, search_content as the v1 list calls take them.
+QueryParams list_query(const ListOptions& options, int page);
+
+}  // namespace modelarts::detail

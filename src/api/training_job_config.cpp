@@ -1,0 +1,54 @@
+#include <modelarts/training_job_config.hpp>
+
+#include <modelarts/estimator.hpp>
+
+#include "api/decode.hpp"
+#include "api/request.hpp"
+#include "api/validate.hpp"
+
+namespace modelarts {
+using namespace detail;
+
+TrainingJobConfig::TrainingJobConfig(Session session, std::string config_name)
+    : session_(std::move(session)), config_name_(std::move(config_name)) {}
+
+TrainingJobConfig::TrainingJobConfig(Session session, ConfigInfo info)
+    : session_(std::move(session)), config_name_(info.config_name), info_(std::move(info)) {}
+
+const ConfigInfo& TrainingJobConfig::info() const {
+  if (!info_) throw_invalid_argument("TrainingJobConfig " + config_name_ + " was built from a name: call get_job_configs_info()");
+  return *info_;
+}
+
+ConfigInfo TrainingJobConfig::get_job_configs_info() const {
+  require_id("config_name", config_name_);
+  return call_and_decode(session_, v1_call(session_, "GET", {"training-job-configs", config_name_}),
+                         decode_config_info);
+}
+
+void TrainingJobConfig::update_job_configs(const Estimator& estimator, const Inputs& inputs,
+                                           const std::string& config_desc) const {
+  estimator.update_job_configs(config_name_, inputs, config_desc);
+}
+
+void TrainingJobConfig::delete_job_configs() const {
+  require_id("config_name", config_name_);
+  std::move(delete_with_retry_rule(session_, v1_call(session_, "DELETE", {"training-job-configs", config_name_})))
+      .value_or_throw();
+}
+
+Pager<TrainingJobConfig> TrainingJobConfig::list(const Session& session, const ListOptions& options) {
+  check_list_options(options, 1000);
+  auto fetch = [session, options](std::int64_t page) {
+    ApiCall call = v1_call(session, "GET", {"training-job-configs"});
+    call.query = list_query(options, static_cast<int>(page));
+    ConfigList list = call_and_decode(session, call, decode_config_list);
+    Page<TrainingJobConfig> out;
+    if (list.config_total_count > 0) out.total = list.config_total_count;  // 0 may mean "not reported"
+    for (ConfigInfo& info : list.configs) out.items.emplace_back(session, std::move(info));
+    return out;
+  };
+  return Pager<TrainingJobConfig>(fetch, options.page());
+}
+
+}  // namespace modelarts

@@ -1,0 +1,128 @@
+#include <modelarts/visualization_job.hpp>
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "api/decode.hpp"
+#include "api/request.hpp"
+#include "api/validate.hpp"
+
+namespace modelarts {
+using namespace detail;
+namespace json = boost::json;
+
+namespace {
+constexpr std::size_t kMaxVisualizationName = 20;
+}  // namespace
+
+VisualizationJob::VisualizationJob(Session session, std::string job_id)
+    : session_(std::move(session)), job_id_(std::move(job_id)) {}
+
+VisualizationJob::VisualizationJob(Session session, VisualizationJobInfo info)
+    : session_(std::move(session)), job_id_(info.job_id), info_(std::move(info)) {}
+
+const VisualizationJobInfo& VisualizationJob::info() const {
+  if (!info_) {
+    throw_invalid_argument("VisualizationJob " + job_id_ + " was built from an ID: call get_visualization_job_info()");
+  }
+  return *info_;
+}
+
+VisualizationJob VisualizationJob::create_visualization_job(const std::string& train_url, std::string job_name,
+                                                            const std::string& job_desc,
+                                                            const VisualizationJobOptions& options) const {
+  require_id("train_url", train_url);
+  if (job_name.empty()) job_name = generate_name(session_, "vis-", kMaxVisualizationName);
+  check_name("job_name", job_name, kMaxVisualizationName);
+  check_max_length("job_desc", job_desc, 256);
+  if (options.auto_stop_hours() && (*options.auto_stop_hours() < 0 || *options.auto_stop_hours() > 24)) {
+    throw_invalid_argument("auto_stop_hours must be in [0, 24]");
+  }
+  json::object body{{"job_name", job_name}, {"train_url", train_url}};
+  if (!job_desc.empty()) body["job_desc"] = job_desc;
+  if (!options.job_type().empty()) body["job_type"] = options.job_type();
+  if (!options.flavor_code().empty()) body["flavor"] = json::object{{"code", options.flavor_code()}};
+  if (options.auto_stop_hours()) {
+    body["schedule"] = json::object{{"type", "stop"}, {"time_unit", "HOURS"}, {"duration", *options.auto_stop_hours()}};
+  }
+  ApiCall call = v1_call(session_, "POST", {"visualization-jobs"});
+  call.body = json::serialize(body);
+  Result<ApiResponse> result = try_call(session_, call);
+  if (!result.ok()) {
+    if (is_retried_duplicate_name(result.error())) {
+      // Our own earlier attempt created it: return that job rather than a duplicate or an error.
+      ListOptions by_name = ListOptions{}.search_content(job_name).per_page(1000);
+      for (VisualizationJobInfo& row : get_visualization_job_list(session_, by_name).jobs) {
+        if (row.job_name == job_name) return VisualizationJob(session_, std::move(row));
+      }
+    }
+    throw_error(result.error());
+  }
+  VisualizationJobInfo info = decode_visualization_info(result.value().json, describe(call)).value_or_throw();
+  // The create reply omits what the request said; keep it so info() answers without a request.
+  if (info.job_name.empty()) info.job_name = job_name;
+  if (info.job_desc.empty()) info.job_desc = job_desc;
+  if (info.train_url.empty()) info.train_url = train_url;
+  return VisualizationJob(session_, std::move(info));
+}
+
+VisualizationJobInfo VisualizationJob::get_visualization_job_info() const {
+  require_id("visualization job_id", job_id_);
+  return call_and_decode(session_, v1_call(session_, "GET", {"visualization-jobs", job_id_}),
+                         decode_visualization_info);
+}
+
+void VisualizationJob::update_visualization_job(const std::string& job_desc) const {
+  require_id("visualization job_id", job_id_);
+  check_max_length("job_desc", job_desc, 256);
+  ApiCall call = v1_call(session_, "PUT", {"visualization-jobs", job_id_});
+  call.body = json::serialize(json::object{{"job_desc", job_desc}});
+  call_for_status(session_, call);
+}
+
+void VisualizationJob::stop_visualization_job() const {
+  require_id("visualization job_id", job_id_);
+  call_for_status(session_, v1_call(session_, "POST", {"visualization-jobs", job_id_, "stop"}));
+}
+
+void VisualizationJob::restart_visualization_job() const {
+  require_id("visualization job_id", job_id_);
+  call_for_status(session_, v1_call(session_, "POST", {"visualization-jobs", job_id_, "restart"}));
+}
+
+void VisualizationJob::delete_visualization_job() const {
+  require_id("visualization job_id", job_id_);
+  std::move(delete_with_retry_rule(session_, v1_call(session_, "DELETE", {"visualization-jobs", job_id_})))
+      .value_or_throw();
+}
+
+VisualizationJobList VisualizationJob::get_visualization_job_list(const Session& session, const ListOptions& options) {
+  check_list_options(options, 1000);
+  ApiCall call = v1_call(session, "GET", {"visualization-jobs"});
+  call.query = list_query(options, options.page());
+  return call_and_decode(session, call, decode_visualization_list);
+}
+
+std::vector<VisualizationJob> VisualizationJob::get_visualization_job_object_list(const Session& session,
+                                                                                 const ListOptions& options) {
+  std::vector<VisualizationJob> jobs;
+  for (VisualizationJobInfo& info : get_visualization_job_list(session, options).jobs) {
+    jobs.emplace_back(session, std::move(info));
+  }
+  return jobs;
+}
+
+Pager<VisualizationJob> VisualizationJob::list(const Session& session, const ListOptions& options) {
+  check_list_options(options, 1000);
+  auto fetch = [session, options](std::int64_t page) {
+    VisualizationJobList list =
+        get_visualization_job_list(session, ListOptions(options).page(static_cast<int>(page)));
+    Page<VisualizationJob> out;
+    if (list.job_total_count > 0) out.total = list.job_total_count;  // 0 may mean "not reported"
+    for (VisualizationJobInfo& info : list.jobs) out.items.emplace_back(session, std::move(info));
+    return out;
+  };
+  return Pager<VisualizationJob>(fetch, options.page());
+}
+
+}  // namespace modelarts

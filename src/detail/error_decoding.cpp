@@ -1,0 +1,154 @@
+#include "detail/error_decoding.hpp"
+
+#include <utility>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace modelarts::detail {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::size_t kRawBodyLimit = 64 * 1024;
+
+std::string as_text(const json::value& value) {
+  if (value.is_string()) return std::string(value.get_string());
+  if (value.is_null()) return {};
+  return json::serialize(value);
+}
+
+// Code/message key pairs in the order the official SDKs try them.
+constexpr std::pair<std::string_view, std::string_view> kKeyPairs[] = {
+    {"error_code", "error_msg"}, {"error_code", "error_message"}, {"errorCode", "errorMsg"}, {"code", "message"}};
+
+// Finds code and message in `object` or, failing that, in nested objects (Keystone's {"error":{...}}).
+bool find_code_and_message(const json::object& object, std::string& code, std::string& message, int depth) {
+  for (const auto& [code_key, message_key] : kKeyPairs) {
+    const json::value* code_value = object.if_contains(code_key);
+    const json::value* message_value = object.if_contains(message_key);
+    if (code_value != nullptr && message_value != nullptr) {
+      code = as_text(*code_value);
+      message = as_text(*message_value);
+      return true;
+    }
+  }
+  for (const auto& [code_key, message_key] : kKeyPairs) {
+    const json::value* code_value = object.if_contains(code_key);
+    const json::value* message_value = object.if_contains(message_key);
+    if (code_value != nullptr || message_value != nullptr) {
+      if (code_value != nullptr) code = as_text(*code_value);
+      if (message_value != nullptr) message = as_text(*message_value);
+      return true;
+    }
+  }
+  if (depth >= 3) return false;
+  for (const auto& item : object) {
+    if (item.value().is_object() && find_code_and_message(item.value().get_object(), code, message, depth + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool says_failure(const json::value& parsed) {
+  const auto* object = parsed.if_object();
+  if (object == nullptr) return false;
+  const json::value* success = object->if_contains("is_success");
+  if (success == nullptr) return false;
+  if (success->is_bool()) return !success->get_bool();
+  if (success->is_string()) return success->get_string() == "false";
+  return false;
+}
+
+}  // namespace
+
+std::string body_excerpt(std::string_view body, std::size_t limit) {
+  std::string out;
+  out.reserve(std::min(body.size(), limit));
+  bool in_tag = false;
+  bool pending_space = false;
+  for (char c : body) {
+    if (c == '<') {
+      in_tag = true;
+      pending_space = true;
+      continue;
+    }
+    if (in_tag) {
+      if (c == '>') in_tag = false;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+    if (out.size() >= limit) {
+      out += "...";
+      break;
+    }
+  }
+  return out;
+}
+
+ApiErrorDetails api_error_details(std::string_view method, std::string_view path, const HttpResponse& response,
+                                  const json::value* parsed) {
+  ApiErrorDetails details;
+  details.http_status = response.status;
+  details.method = std::string(method);
+  details.path = std::string(path);
+  details.raw_body = response.body.substr(0, kRawBodyLimit);
+  bool found = false;
+  if (parsed != nullptr && parsed->is_object()) {
+    const json::object& object = parsed->get_object();
+    found = find_code_and_message(object, details.error_code, details.error_msg, 0);
+    if (const json::value* id = object.if_contains("request_id")) details.request_id = as_text(*id);
+  }
+  if (details.error_code.empty()) details.error_code = std::to_string(response.status);
+  if (!found) details.error_msg = body_excerpt(response.body);
+  if (details.request_id.empty()) details.request_id = std::string(response.header("X-Request-Id"));
+  return details;
+}
+
+Result<ApiResponse> decode_response(std::string_view method, std::string_view path, HttpResponse response,
+                                    Envelope envelope, int attempts) {
+  json::value parsed;
+  bool is_json = true;
+  if (!response.body.empty()) {
+    boost::system::error_code ec;
+    parsed = json::parse(response.body, ec);
+    if (ec) {
+      is_json = false;
+      parsed = nullptr;
+    }
+  }
+  const bool failed = response.status >= 400 || (envelope == Envelope::v1 && is_json && says_failure(parsed));
+  if (failed) {
+    ErrorInfo error;
+    error.category = ErrorCategory::api;
+    error.api = api_error_details(method, path, response, is_json && !response.body.empty() ? &parsed : nullptr);
+    error.message = ApiError(error.api).what();
+    error.attempts = attempts;
+    return error;
+  }
+  if (!is_json) {
+    ErrorInfo error;
+    error.category = ErrorCategory::transport;
+    error.transport_kind = TransportErrorKind::invalid_reply;
+    error.message = std::string(method) + ' ' + std::string(path) + " -> " + std::to_string(response.status) +
+                    ": reply is not JSON: " + body_excerpt(response.body, 80);
+    error.attempts = attempts;
+    return error;
+  }
+  ApiResponse result;
+  result.status = response.status;
+  result.headers = std::move(response.headers);
+  result.body = std::move(response.body);
+  result.json = std::move(parsed);
+  result.attempts = attempts;
+  return result;
+}
+
+}  // namespace modelarts::detail

@@ -1,0 +1,198 @@
+#include "detail/iam.hpp"
+
+#include <ctime>
+
+#include <boost/json.hpp>
+
+#include "detail/error_decoding.hpp"
+#include "detail/pipeline.hpp"
+
+namespace modelarts::detail {
+namespace {
+
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+std::string token_request_body(const SessionOptions& options) {
+  json::object scope_project;
+  if (!options.project_id().empty()) scope_project["id"] = options.project_id();
+  else scope_project["name"] = options.region_name();
+  json::object user{{"name", options.username()},
+                    {"password", options.password()},
+                    {"domain", json::object{{"name", options.account()}}}};
+  json::object auth{
+      {"identity", json::object{{"methods", json::array{"password"}}, {"password", json::object{{"user", user}}}}},
+      {"scope", json::object{{"project", scope_project}}}};
+  return json::serialize(json::object{{"auth", auth}});
+}
+
+const json::value* find_path(const json::value& root, std::initializer_list<std::string_view> keys) {
+  const json::value* current = &root;
+  for (std::string_view key : keys) {
+    const auto* object = current->if_object();
+    if (object == nullptr) return nullptr;
+    current = object->if_contains(key);
+    if (current == nullptr) return nullptr;
+  }
+  return current;
+}
+
+std::string string_at(const json::value& root, std::initializer_list<std::string_view> keys) {
+  const json::value* found = find_path(root, keys);
+  return found != nullptr && found->is_string() ? std::string(found->get_string()) : std::string();
+}
+
+ErrorInfo invalid_reply(std::string message) {
+  ErrorInfo error;
+  error.category = ErrorCategory::transport;
+  error.transport_kind = TransportErrorKind::invalid_reply;
+  error.message = std::move(message);
+  return error;
+}
+
+Result<CachedToken> fetch_token(SessionState& state) {
+  PreparedRequest request;
+  request.method = "POST";
+  request.service = Service::iam;
+  request.path = state.iam.base_path + "/v3/auth/tokens";
+  request.query = {{"nocatalog", "true"}};
+  request.body = token_request_body(state.options);
+  request.idempotent = false;
+  request.authenticate = false;
+  auto exchange = execute(state, request);
+  if (!exchange) return exchange.error();
+  const std::string token_value(exchange.value().response.header("X-Subject-Token"));
+  auto decoded = decode_response("POST", exchange.value().path, std::move(exchange.value().response),
+                                 Envelope::plain, exchange.value().attempts);
+  if (!decoded) return decoded.error();
+  const json::value& body = decoded.value().json;
+  if (token_value.empty()) return invalid_reply("IAM token reply has no X-Subject-Token header");
+  CachedToken token;
+  token.value = token_value;
+  const auto now = state.clock->now();
+  const auto expires = parse_iso8601_utc(string_at(body, {"token", "expires_at"}));
+  if (!expires) return invalid_reply("IAM token reply has no readable token.expires_at");
+  token.expires_at = *expires;
+  token.issued_at = parse_iso8601_utc(string_at(body, {"token", "issued_at"})).value_or(now);
+  token.project_id = string_at(body, {"token", "project", "id"});
+  return token;
+}
+
+bool fresh(const CachedToken& token, std::chrono::system_clock::time_point now) {
+  return now + refresh_margin(token.issued_at, token.expires_at) < token.expires_at;
+}
+
+}  // namespace
+
+std::chrono::system_clock::duration refresh_margin(std::chrono::system_clock::time_point issued_at,
+                                                   std::chrono::system_clock::time_point expires_at) {
+  const auto lifetime = expires_at - issued_at;
+  const std::chrono::system_clock::duration hour = 1h;
+  return lifetime / 10 < hour ? lifetime / 10 : hour;
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_iso8601_utc(std::string_view text) {
+  // YYYY-MM-DDTHH:MM:SS[.fraction][Z|+00:00]
+  if (text.size() < 19) return std::nullopt;
+  const auto number = [&text](std::size_t at, std::size_t length, int& out) {
+    out = 0;
+    for (std::size_t i = at; i < at + length; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!number(0, 4, year) || text[4] != '-' || !number(5, 2, month) || text[7] != '-' || !number(8, 2, day) ||
+      (text[10] != 'T' && text[10] != ' ') || !number(11, 2, hour) || text[13] != ':' || !number(14, 2, minute) ||
+      text[16] != ':' || !number(17, 2, second)) {
+    return std::nullopt;
+  }
+  std::size_t at = 19;
+  std::chrono::microseconds fraction{0};
+  if (at < text.size() && text[at] == '.') {
+    std::int64_t micros = 0;
+    int digits = 0;
+    for (++at; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, ++digits) {
+      if (digits < 6) micros = micros * 10 + (text[at] - '0');
+    }
+    for (; digits < 6; ++digits) micros *= 10;
+    fraction = std::chrono::microseconds(micros);
+  }
+  const std::string_view zone = text.substr(at);
+  if (!zone.empty() && zone != "Z" && zone != "+00:00" && zone != "+0000") return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  return std::chrono::system_clock::from_time_t(timegm(&tm)) +
+         std::chrono::duration_cast<std::chrono::system_clock::duration>(fraction);
+}
+
+Result<std::string> current_token(SessionState& state, std::string_view rejected) {
+  std::lock_guard<std::mutex> lock(state.token_mutex);
+  const auto now = state.clock->now();
+  if (state.token && fresh(*state.token, now) && (rejected.empty() || state.token->value != rejected)) {
+    return state.token->value;
+  }
+  const char* why = !state.token ? "obtaining" : (!rejected.empty() ? "refreshing (rejected)" : "refreshing");
+  auto fetched = fetch_token(state);
+  if (!fetched) {
+    state.log(LogLevel::warning, std::string("IAM token: ") + why + " failed: " + fetched.error().message);
+    return fetched.error();
+  }
+  state.token = std::move(fetched.value());
+  const auto valid_for = std::chrono::duration_cast<std::chrono::minutes>(state.token->expires_at - now);
+  state.log(LogLevel::info, std::string("IAM token: ") + why + " done, valid for " +
+                                std::to_string(valid_for.count()) + " min");
+  return state.token->value;
+}
+
+Result<std::string> resolve_project_id(SessionState& state) {
+  std::lock_guard<std::mutex> lock(state.project_mutex);
+  if (!state.project_id.empty()) return state.project_id;
+  const std::string& region = state.options.region_name();
+  if (state.password_auth()) {
+    auto token = current_token(state);
+    if (!token) return token.error();
+    std::string id;
+    {
+      std::lock_guard<std::mutex> token_lock(state.token_mutex);
+      if (state.token) id = state.token->project_id;
+    }
+    if (id.empty()) return configuration_error("IAM token for region " + region + " names no project; set project_id");
+    state.project_id = id;
+    return state.project_id;
+  }
+  PreparedRequest request;
+  request.method = "GET";
+  request.service = Service::iam;
+  request.path = state.iam.base_path + "/v3/projects";
+  request.query = {{"name", region}};
+  auto exchange = execute(state, request);
+  if (!exchange) return exchange.error();
+  const std::string trace_id(exchange.value().response.header("X-IAM-Trace-Id"));
+  auto decoded = decode_response("GET", exchange.value().path, std::move(exchange.value().response),
+                                 Envelope::plain, exchange.value().attempts);
+  if (!decoded) return decoded.error();
+  const json::value* projects = find_path(decoded.value().json, {"projects"});
+  if (projects == nullptr || !projects->is_array()) {
+    return invalid_reply("IAM project list reply has no \"projects\" array");
+  }
+  const std::string trace = trace_id.empty() ? std::string() : " (IAM trace id " + trace_id + ")";
+  const auto& list = projects->get_array();
+  if (list.size() != 1) {
+    return configuration_error("IAM lists " + std::to_string(list.size()) + " projects named " + region +
+                               " for these credentials; set project_id (HUAWEICLOUD_SDK_PROJECT_ID)" + trace);
+  }
+  std::string id = string_at(list.front(), {"id"});
+  if (id.empty()) return invalid_reply("IAM project list entry has no id" + trace);
+  state.log(LogLevel::debug, "project id for region " + region + " found through IAM: " + id);
+  state.project_id = std::move(id);
+  return state.project_id;
+}
+
+}  // namespace modelarts::detail

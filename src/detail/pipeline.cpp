@@ -1,0 +1,218 @@
+// One request's way (design section 3): encoded path -> headers -> retry loop { authenticate this attempt
+// (fresh X-Sdk-Date signature or IAM token) -> send -> log } -> decode.
+#include "detail/pipeline.hpp"
+
+#include <chrono>
+#include <utility>
+
+#include "detail/error_decoding.hpp"
+#include "detail/iam.hpp"
+#include "detail/retry_policy.hpp"
+
+namespace modelarts::detail {
+namespace {
+
+using std::chrono::milliseconds;
+
+const Endpoint& endpoint_for(const SessionState& state, Service service) {
+  return service == Service::iam ? state.iam : state.modelarts;
+}
+
+std::string describe_failure(const TransportFailure& failure) {
+  return std::string(to_string(failure.kind)) + ": " + failure.message;
+}
+
+std::string status_line(const PreparedRequest& request, const std::string& path, const TransportResult& result,
+                        milliseconds elapsed, int attempt) {
+  std::string line = request.method + ' ' + path + " -> ";
+  if (const auto* response = std::get_if<HttpResponse>(&result)) line += std::to_string(response->status);
+  else line += describe_failure(std::get<TransportFailure>(result));
+  line += " (" + std::to_string(elapsed.count()) + " ms, attempt " + std::to_string(attempt) + ')';
+  return line;
+}
+
+// Authenticates one attempt: a fresh signature (new X-Sdk-Date from the session clock) or the current token.
+Result<HttpRequest> authenticate(SessionState& state, const PreparedRequest& prepared, const Endpoint& endpoint,
+                                 const HttpHeaders& headers, const std::string& target, std::string& token_sent) {
+  HttpRequest http;
+  http.method = prepared.method;
+  http.scheme = endpoint.scheme;
+  http.host = endpoint.host;
+  http.port = endpoint.port;
+  http.body = prepared.body;
+  if (!prepared.authenticate || state.password_auth()) {
+    http.target = target;
+    http.headers = headers;
+    http.headers.emplace_back("Host", endpoint.authority);
+    if (prepared.authenticate) {
+      auto token = current_token(state);
+      if (!token) return token.error();
+      token_sent = token.value();
+      http.headers.emplace_back("X-Auth-Token", std::move(token.value()));
+    }
+    return http;
+  }
+  SignableRequest signable;
+  signable.method = prepared.method;
+  signable.host = endpoint.authority;
+  signable.path = prepared.path;
+  signable.query = prepared.query;
+  signable.headers = headers;
+  signable.body = prepared.body;
+  const SigningCredentials credentials{state.options.access_key(), state.options.secret_key(),
+                                       state.options.security_token()};
+  try {
+    SignedRequest signed_request = sign_request(signable, credentials, format_sdk_date(state.clock->now()));
+    http.target = std::move(signed_request.target);
+    http.headers = std::move(signed_request.headers);
+  } catch (const Error& e) {  // malformed header: reported, never thrown through the pipeline
+    return invalid_argument_error(e.what());
+  }
+  return http;
+}
+
+}  // namespace
+
+ErrorInfo invalid_argument_error(std::string message) {
+  ErrorInfo error;
+  error.category = ErrorCategory::invalid_argument;
+  error.message = std::move(message);
+  return error;
+}
+
+ErrorInfo configuration_error(std::string message) {
+  ErrorInfo error;
+  error.category = ErrorCategory::configuration;
+  error.message = std::move(message);
+  return error;
+}
+
+Result<std::string> build_path(std::string_view base_path, const std::vector<std::string>& segments) {
+  std::string path(base_path);
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string& segment = segments[i];
+    if (segment.empty() || segment == "." || segment == "..") {
+      return invalid_argument_error("path segment " + std::to_string(i + 1) + " is " +
+                                    (segment.empty() ? std::string("empty") : "\"" + segment + "\"") +
+                                    ": refused, nothing was sent");
+    }
+    path.push_back('/');
+    path += percent_encode(segment);
+  }
+  if (path.empty()) path = "/";
+  return path;
+}
+
+Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
+  const Endpoint& endpoint = endpoint_for(state, request.service);
+  const std::string path = wire_path(request.path);
+  const std::string target = wire_target(request.path, request.query);
+
+  HttpHeaders headers;
+  headers.emplace_back("Content-Type", "application/json");
+  if (request.service == Service::modelarts) {
+    auto project = resolve_project_id(state);
+    if (!project) return project.error();
+    headers.emplace_back("X-Project-Id", std::move(project.value()));
+  }
+  headers.emplace_back("User-Agent", state.user_agent);
+
+  const RetryOptions& retry = state.options.retry();
+  const int max_attempts = retry.max_attempts() < 1 ? 1 : retry.max_attempts();
+  const auto started = state.clock->now();
+  bool refreshed_after_401 = false;
+  int attempts = 0;
+  int retries_used = 0;
+  while (true) {
+    std::string token_sent;
+    auto http = authenticate(state, request, endpoint, headers, target, token_sent);
+    if (!http) {
+      ErrorInfo error = http.error();
+      error.attempts = attempts;
+      return error;
+    }
+    ++attempts;
+    const auto sent_at = std::chrono::steady_clock::now();
+    TransportResult result = state.transport->send(http.value());
+    const auto elapsed =
+        std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - sent_at);
+    if (state.logs(LogLevel::debug)) {
+      state.log(LogLevel::debug, status_line(request, path, result, elapsed, attempts));
+    }
+
+    // Decide whether (and after how long) to try again.
+    const auto* response = std::get_if<HttpResponse>(&result);
+    if (response != nullptr && response->status == 401 && request.service == Service::modelarts &&
+        request.authenticate && state.password_auth() && !refreshed_after_401) {
+      refreshed_after_401 = true;  // the token may have been revoked early: one fresh token, one more try
+      state.log(LogLevel::info, request.method + ' ' + path + " -> 401: refreshing the IAM token");
+      auto token = current_token(state, token_sent);
+      if (token) continue;
+    }
+    bool retryable = false;
+    std::optional<milliseconds> retry_after;
+    if (response != nullptr) {
+      retryable = request.idempotent && is_retryable_status(response->status);
+      if (retryable) retry_after = parse_retry_after(response->header("Retry-After"), state.clock->now());
+    } else {
+      const auto& failure = std::get<TransportFailure>(result);
+      retryable = may_resend_after_transport_failure(request.idempotent, failure.request_written);
+    }
+    if (retryable && retries_used + 1 < max_attempts) {
+      const milliseconds delay = retry_after ? *retry_after : backoff_delay(retry, retries_used + 1, random_jitter());
+      const auto spent = std::chrono::duration_cast<milliseconds>(state.clock->now() - started);
+      if (spent + delay <= retry.max_total()) {
+        ++retries_used;
+        if (state.logs(LogLevel::info)) {
+          state.log(LogLevel::info, "retrying " + request.method + ' ' + path + " in " +
+                                        std::to_string(delay.count()) + " ms after " +
+                                        (response ? std::to_string(response->status)
+                                                  : describe_failure(std::get<TransportFailure>(result))) +
+                                        " (attempt " + std::to_string(attempts + 1) + " of " +
+                                        std::to_string(max_attempts) + ')');
+        }
+        if (delay.count() > 0) state.clock->sleep_for(delay);
+        continue;
+      }
+    }
+
+    if (response != nullptr) return Exchange{std::move(*std::get_if<HttpResponse>(&result)), attempts, path};
+    const auto& failure = std::get<TransportFailure>(result);
+    ErrorInfo error;
+    error.category = ErrorCategory::transport;
+    error.transport_kind = failure.kind;
+    error.message = request.method + ' ' + path + ": " + describe_failure(failure);
+    if (attempts > 1) error.message += " (after " + std::to_string(attempts) + " attempts)";
+    error.attempts = attempts;
+    return error;
+  }
+}
+
+Result<ApiResponse> try_call(const Session& session, const ApiCall& call) noexcept {
+  try {
+    SessionState& state = SessionAccess::state(session);
+    const Endpoint& endpoint = endpoint_for(state, call.service);
+    auto path = build_path(endpoint.base_path, call.segments);
+    if (!path) return path.error();
+    PreparedRequest request;
+    request.method = call.method;
+    request.service = call.service;
+    request.path = std::move(path.value());
+    request.query = call.query;
+    request.body = call.body;
+    request.idempotent = call.idempotent();
+    auto exchange = execute(state, request);
+    if (!exchange) return exchange.error();
+    return decode_response(call.method, exchange.value().path, std::move(exchange.value().response), call.envelope,
+                           exchange.value().attempts);
+  } catch (const std::exception& e) {  // allocation failure or a bug below: still no throw from here
+    ErrorInfo error;
+    error.category = ErrorCategory::transport;
+    error.message = call.method + ": unexpected failure: " + e.what();
+    return error;
+  }
+}
+
+ApiResponse call(const Session& session, const ApiCall& call) { return try_call(session, call).value_or_throw(); }
+
+}  // namespace modelarts::detail

@@ -1,0 +1,131 @@
+// Session: validates and resolves settings once, then hands resource classes a shared state.
+#include <modelarts/session.hpp>
+
+#include <thread>
+
+#include "detail/endpoint.hpp"
+#include "detail/iam.hpp"
+#include "detail/pipeline.hpp"
+#include "detail/session_state.hpp"
+#include "detail/settings.hpp"
+
+#ifndef MODELARTS_VERSION
+#define MODELARTS_VERSION "0.0.0"
+#endif
+
+namespace modelarts {
+namespace {
+
+class SystemClock final : public Clock {
+ public:
+  std::chrono::system_clock::time_point now() override { return std::chrono::system_clock::now(); }
+  void sleep_for(std::chrono::milliseconds duration) override { std::this_thread::sleep_for(duration); }
+};
+
+std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
+  const std::string missing = detail::missing_settings(options);
+  if (!missing.empty()) detail::throw_error(detail::configuration_error(missing));
+  // With both AK/SK and a password configured, AK/SK wins (no token round trip); drop the password so that
+  // password_auth() has one meaning.
+  if (!options.access_key().empty()) options.account({}).username({}).password({});
+
+  auto state = std::make_shared<detail::SessionState>();
+  const std::string& region = options.region_name();
+  auto modelarts = detail::parse_endpoint(
+      options.modelarts_endpoint().empty() ? detail::default_modelarts_endpoint(region) : options.modelarts_endpoint(),
+      "modelarts_endpoint (MODELARTS_ENDPOINT)");
+  if (!modelarts) detail::throw_error(modelarts.error());
+  // Without a region (endpoint and project both given, AK/SK) IAM is never called; keep a placeholder.
+  auto iam = detail::parse_endpoint(
+      !options.iam_endpoint().empty() ? options.iam_endpoint()
+                                      : detail::default_iam_endpoint(region.empty() ? "unset-region" : region),
+      "iam_endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)");
+  if (!iam) detail::throw_error(iam.error());
+  state->modelarts = std::move(modelarts.value());
+  state->iam = std::move(iam.value());
+  state->transport = options.transport() ? options.transport() : make_default_transport(options.transport_options());
+  state->clock = options.clock() ? options.clock() : system_clock();
+  state->user_agent = std::string("modelarts-cpp/") + MODELARTS_VERSION;
+  if (!options.user_agent_suffix().empty()) state->user_agent += ' ' + options.user_agent_suffix();
+  state->project_id = options.project_id();
+  state->options = std::move(options);
+  if (state->options.transport_options().insecure_skip_tls_verify) {
+    state->log(LogLevel::warning,
+               "TLS certificate and host name verification is OFF (insecure_skip_tls_verify): "
+               "use this only against throwaway test endpoints");
+  }
+  return state;
+}
+
+}  // namespace
+
+std::shared_ptr<Clock> system_clock() {
+  static const std::shared_ptr<Clock> clock = std::make_shared<SystemClock>();
+  return clock;
+}
+
+Session::Session() : Session(SessionOptions::from_environment()) {}
+
+Session::Session(SessionOptions options) : state_(make_state(std::move(options))) {}
+
+Session Session::with_access_key(std::string access_key, std::string secret_key, std::string project_id,
+                                 std::string region_name) {
+  return Session(SessionOptions{}
+                     .access_key(std::move(access_key))
+                     .secret_key(std::move(secret_key))
+                     .project_id(std::move(project_id))
+                     .region_name(std::move(region_name)));
+}
+
+Session Session::with_password(std::string account, std::string username, std::string password,
+                               std::string region_name, std::string project_id) {
+  return Session(SessionOptions{}
+                     .account(std::move(account))
+                     .username(std::move(username))
+                     .password(std::move(password))
+                     .region_name(std::move(region_name))
+                     .project_id(std::move(project_id)));
+}
+
+const std::string& Session::region_name() const noexcept { return state_->options.region_name(); }
+
+std::string Session::project_id() const { return detail::resolve_project_id(*state_).value_or_throw(); }
+
+const std::string& Session::modelarts_endpoint() const noexcept { return state_->modelarts.url; }
+
+const SessionOptions& Session::options() const noexcept { return state_->options; }
+
+RawResponse Session::request(std::string_view method, std::string_view path, const QueryParams& query,
+                             std::string body) const {
+  detail::PreparedRequest prepared;
+  for (char c : method) prepared.method.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+  prepared.service = detail::Service::modelarts;
+  prepared.query = query;
+  // A query written into the path ("/v1/p/jobs?page=1") joins `query`, decoded, so it is signed like the rest.
+  if (const std::size_t mark = path.find('?'); mark != std::string_view::npos) {
+    std::string_view rest = path.substr(mark + 1);
+    path = path.substr(0, mark);
+    while (!rest.empty()) {
+      const std::size_t amp = rest.find('&');
+      const std::string_view pair = rest.substr(0, amp);
+      const std::size_t equals = pair.find('=');
+      if (!pair.empty()) {
+        prepared.query.emplace_back(percent_decode(pair.substr(0, equals)),
+                                    equals == std::string_view::npos ? std::string()
+                                                                     : percent_decode(pair.substr(equals + 1)));
+      }
+      if (amp == std::string_view::npos) break;
+      rest.remove_prefix(amp + 1);
+    }
+  }
+  prepared.path = state_->modelarts.base_path;
+  if (path.empty() || path.front() != '/') prepared.path.push_back('/');
+  prepared.path += path;
+  prepared.body = std::move(body);
+  prepared.idempotent = prepared.method != "POST";
+  auto exchange = detail::execute(*state_, prepared).value_or_throw();
+  return RawResponse{exchange.response.status, std::move(exchange.response.headers),
+                     std::move(exchange.response.body)};
+}
+
+}  // namespace modelarts

@@ -1,0 +1,13 @@
+// GET job/resource-specs, job/ai-engines and built-in-algorithms (reference 2.7).
+#pragma once
+
+#include "../service_api.hpp"
+#include "context.hpp"
+
+namespace modelarts::testing::detail::service {
+
+ServiceResponse list_resource_specs(RequestContext& ctx);
+ServiceResponse list_ai_engines(RequestContext& ctx);
+ServiceResponse list_built_in_algorithms(RequestContext& ctx);
+
+}  // namespace modelarts::testing::detail::service

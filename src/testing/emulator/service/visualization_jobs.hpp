@@ -1,0 +1,19 @@
+// Visualization (TensorBoard / MindInsight) jobs (reference 2.5).
+#pragma once
+
+#include <string>
+
+#include "../service_api.hpp"
+#include "context.hpp"
+
+namespace modelarts::testing::detail::service {
+
+ServiceResponse create_visualization_job(RequestContext& ctx);
+ServiceResponse list_visualization_jobs(RequestContext& ctx);
+ServiceResponse get_visualization_job(RequestContext& ctx, const std::string& job_id);
+ServiceResponse update_visualization_job(RequestContext& ctx, const std::string& job_id);
+ServiceResponse delete_visualization_job(RequestContext& ctx, const std::string& job_id);
+ServiceResponse stop_visualization_job(RequestContext& ctx, const std::string& job_id);
+ServiceResponse restart_visualization_job(RequestContext& ctx, const std::string& job_id);
+
+}  // namespace modelarts::testing::detail::service

@@ -1,0 +1,338 @@
+#include "transport/connection.hpp"
+
+#include <poll.h>
+
+#include <array>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "transport/tls_context.hpp"
+
+namespace modelarts::transport {
+
+namespace asio = boost::asio;
+namespace http = boost::beast::http;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+
+constexpr std::size_t read_chunk = 64 * 1024;
+// Bodies up to this size are copied behind the head so a TLS request is one record (asio's SSL stream writes
+// one buffer per record); larger ones are gathered.
+constexpr std::size_t tls_coalesce_limit = 64 * 1024;
+
+TransportFailure failure(TransportErrorKind kind, bool written, std::string message) {
+  return TransportFailure{kind, written, std::move(message)};
+}
+
+bool is_end_of_stream(const error_code& ec) {
+  return ec == asio::error::eof || ec == asio::ssl::error::stream_truncated;
+}
+
+bool is_peer_gone(const error_code& ec) {
+  return is_end_of_stream(ec) || ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
+         ec == asio::error::connection_aborted;
+}
+
+std::string describe_parse_error(const error_code& ec, const std::string& authority, const ResponseLimits& limits) {
+  if (ec == http::error::header_limit) {
+    return "response header from " + authority + " exceeds the limit of " + std::to_string(limits.header_limit) +
+           " bytes";
+  }
+  if (ec == http::error::body_limit) {
+    return "response body from " + authority + " exceeds the limit of " + std::to_string(limits.body_limit) +
+           " bytes";
+  }
+  return "malformed HTTP response from " + authority + ": " + ec.message();
+}
+
+HttpResponse to_response(http::response<http::string_body>&& message) {
+  HttpResponse response;
+  response.status = static_cast<int>(message.result_int());
+  for (const auto& field : message) {
+    response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  }
+  response.body = std::move(message.body());
+  return response;
+}
+
+}  // namespace
+
+Connection::Connection(Origin origin)
+    : io_(std::make_unique<asio::io_context>(1)), origin_(std::move(origin)), plain_(std::in_place, *io_) {}
+
+Connection::~Connection() { close(); }
+
+tcp::socket& Connection::socket() { return tls_ ? tls_->next_layer() : *plain_; }
+
+void Connection::close() noexcept {
+  error_code ignored;
+  socket().close(ignored);
+}
+
+bool Connection::closed_by_peer() {
+  pollfd descriptor{socket().native_handle(), POLLIN, 0};
+  return ::poll(&descriptor, 1, 0) != 0;
+}
+
+std::variant<std::unique_ptr<Connection>, TransportFailure> Connection::open(const Origin& origin,
+                                                                             const ConnectSettings& settings,
+                                                                             const Deadline& deadline) {
+  std::unique_ptr<Connection> connection(new Connection(origin));
+  asio::io_context& io = *connection->io_;
+  const Origin& dialed = settings.proxy ? settings.proxy->address : origin;
+  const std::string what = settings.proxy ? "proxy " + dialed.authority() : dialed.authority();
+
+  tcp::resolver resolver(io);
+  tcp::resolver::results_type endpoints;
+  error_code ec;
+  bool finished = run_until(
+      io, deadline,
+      [&](auto done) {
+        resolver.async_resolve(dialed.host, std::to_string(dialed.port),
+                               [&, done](const error_code& e, tcp::resolver::results_type results) {
+                                 ec = e;
+                                 endpoints = std::move(results);
+                                 done();
+                               });
+      },
+      [&] { resolver.cancel(); });
+  if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, what));
+  if (ec) {
+    return failure(TransportErrorKind::resolve, false,
+                   "cannot resolve " + std::string(settings.proxy ? "proxy host '" : "host '") + dialed.host +
+                       "': " + ec.message());
+  }
+
+  tcp::socket& socket = *connection->plain_;
+  finished = run_until(
+      io, deadline,
+      [&](auto done) {
+        asio::async_connect(socket, endpoints, [&, done](const error_code& e, const tcp::endpoint&) {
+          ec = e;
+          done();
+        });
+      },
+      [&] { connection->close(); });
+  if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, what));
+  if (ec) return failure(TransportErrorKind::connect, false, "connect to " + what + " failed: " + ec.message());
+  socket.set_option(tcp::no_delay(true), ec);  // small requests must not wait for delayed ACKs
+
+  if (settings.proxy && origin.tls()) {
+    if (auto tunnel_failure = connection->open_tunnel(*settings.proxy, deadline)) return *tunnel_failure;
+  }
+  if (origin.tls()) {
+    if (auto tls_failure = connection->handshake(settings, deadline)) return *tls_failure;
+  }
+  return connection;
+}
+
+std::optional<TransportFailure> Connection::open_tunnel(const ProxySettings& proxy, const Deadline& deadline) {
+  const std::string proxy_name = "proxy " + proxy.address.authority();
+  const std::string request = connect_request(origin_, proxy);
+  bool timed_out = false;
+  auto [ec, written] = write_all(asio::buffer(request), deadline, timed_out);
+  if (timed_out) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, proxy_name));
+  if (ec) return failure(TransportErrorKind::connect, false, "sending CONNECT to " + proxy_name + " failed: " + ec.message());
+
+  http::response_parser<http::empty_body> parser;
+  parser.skip(true);  // a CONNECT reply has no body; the tunnel starts right after the header
+  parser.header_limit(static_cast<std::uint32_t>(64 * 1024));
+  const ReadOutcome outcome = read_message(parser, deadline.budget, deadline);
+  if (outcome.end == ReadEnd::timed_out) {
+    return failure(TransportErrorKind::timeout, false, describe_timeout(outcome.deadline, proxy_name));
+  }
+  if (outcome.end != ReadEnd::complete) {
+    return failure(TransportErrorKind::connect, false,
+                   "CONNECT through " + proxy_name + " failed: " + outcome.error.message());
+  }
+  const auto& reply = parser.get();
+  if (reply.result_int() / 100 != 2) {
+    return failure(TransportErrorKind::connect, false,
+                   proxy_name + " refused the tunnel to " + origin_.authority() + ": " +
+                       std::to_string(reply.result_int()) + " " + std::string(reply.reason()));
+  }
+  if (buffer_.size() != 0) {
+    return failure(TransportErrorKind::connect, false, proxy_name + " sent data before the TLS handshake");
+  }
+  return std::nullopt;
+}
+
+std::optional<TransportFailure> Connection::handshake(const ConnectSettings& settings, const Deadline& deadline) {
+  tls_.emplace(std::move(*plain_), *settings.tls);
+  plain_.reset();
+  const std::string where = "TLS handshake with " + origin_.authority();
+  if (!prepare_tls_session(tls_->native_handle(), origin_.host, settings.verify_peer)) {
+    return failure(TransportErrorKind::tls, false, where + " failed: cannot set the expected host name");
+  }
+  error_code ec;
+  const bool finished = run_until(
+      *io_, deadline,
+      [&](auto done) {
+        tls_->async_handshake(asio::ssl::stream_base::client, [&, done](const error_code& e) {
+          ec = e;
+          done();
+        });
+      },
+      [&] { close(); });
+  if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, origin_.authority()));
+  if (ec) return failure(TransportErrorKind::tls, false, where + " failed: " + describe_tls_failure(tls_->native_handle(), ec));
+  return std::nullopt;
+}
+
+template <class Buffers>
+std::pair<error_code, std::size_t> Connection::write_all(const Buffers& buffers, const Deadline& deadline,
+                                                         bool& timed_out) {
+  error_code ec;
+  std::size_t written = 0;
+  auto start = [&](auto done) {
+    auto handler = [&, done](const error_code& e, std::size_t n) {
+      ec = e;
+      written = n;
+      done();
+    };
+    if (tls_) {
+      asio::async_write(*tls_, buffers, handler);
+    } else {
+      asio::async_write(*plain_, buffers, handler);
+    }
+  };
+  timed_out = !run_until(*io_, deadline, start, [&] { close(); });
+  return {ec, written};
+}
+
+// Reads one message into `parser`, one socket read at a time, so that read_timeout measures silence (each read
+// gets a fresh read_timeout) and `total` bounds the whole. Header and body limits are the parser's.
+template <class Parser>
+Connection::ReadOutcome Connection::read_message(Parser& parser, std::chrono::milliseconds read_timeout,
+                                                 const Deadline& total) {
+  ReadOutcome outcome;
+  parser.eager(true);
+  for (;;) {
+    if (buffer_.size() > 0) {
+      error_code ec;
+      const std::size_t used = parser.put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec && ec != http::error::need_more) {
+        outcome.end = ReadEnd::failed;
+        outcome.error = ec;
+        return outcome;
+      }
+      if (parser.is_done()) return outcome;
+      if (used > 0 && buffer_.size() > 0) continue;
+    }
+    const Deadline deadline = Deadline::within(TimeoutKind::read, read_timeout, total);
+    error_code ec;
+    std::size_t received = 0;
+    auto target = buffer_.prepare(read_chunk);
+    auto start = [&](auto done) {
+      auto handler = [&, done](const error_code& e, std::size_t n) {
+        ec = e;
+        received = n;
+        done();
+      };
+      if (tls_) {
+        tls_->async_read_some(target, handler);
+      } else {
+        plain_->async_read_some(target, handler);
+      }
+    };
+    if (!run_until(*io_, deadline, start, [&] { close(); })) {
+      outcome.end = ReadEnd::timed_out;
+      outcome.deadline = deadline;
+      return outcome;
+    }
+    buffer_.commit(received);
+    if (received > 0) continue;
+    if (is_end_of_stream(ec)) {
+      if (!parser.got_some()) {
+        outcome.end = ReadEnd::closed_before_response;
+        outcome.error = ec;
+        return outcome;
+      }
+      error_code eof_ec;
+      parser.put_eof(eof_ec);  // completes a body delimited by the end of the connection
+      if (!eof_ec && parser.is_done()) return outcome;
+      outcome.end = ReadEnd::failed;
+      outcome.error = eof_ec ? eof_ec : ec;
+      return outcome;
+    }
+    if (ec) {
+      outcome.end = is_peer_gone(ec) && !parser.got_some() ? ReadEnd::closed_before_response : ReadEnd::failed;
+      outcome.error = ec;
+      return outcome;
+    }
+  }
+}
+
+ExchangeOutcome Connection::exchange(const std::string& head, const std::string& body, bool head_request,
+                                     const ResponseLimits& limits, const Deadline& total) {
+  const std::string authority = origin_.authority();
+  ExchangeOutcome outcome{TransportFailure{}, false, false};
+
+  bool timed_out = false;
+  std::pair<error_code, std::size_t> write_result;
+  if (tls_ && body.size() <= tls_coalesce_limit) {
+    const std::string request = head + body;
+    write_result = write_all(asio::buffer(request), total, timed_out);
+  } else {
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(body)};
+    write_result = write_all(buffers, total, timed_out);
+  }
+  const auto& [write_error, written] = write_result;
+  if (timed_out) {
+    outcome.result = failure(TransportErrorKind::timeout, written > 0, describe_timeout(total, authority));
+    return outcome;
+  }
+  if (write_error) {
+    outcome.stale = reused_;
+    outcome.result = failure(TransportErrorKind::io, written > 0,
+                             "sending the request to " + authority + " failed: " + write_error.message());
+    return outcome;
+  }
+
+  // 1xx interim replies (e.g. 100 Continue) precede the real one; skip them.
+  for (;;) {
+    http::response_parser<http::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.header_limit, UINT32_MAX)));
+    parser.body_limit(limits.body_limit);
+    if (head_request) parser.skip(true);
+    const ReadOutcome read = read_message(parser, limits.read_timeout, total);
+    switch (read.end) {
+      case ReadEnd::timed_out:
+        outcome.result = failure(TransportErrorKind::timeout, true, describe_timeout(read.deadline, authority));
+        return outcome;
+      case ReadEnd::closed_before_response:
+        outcome.stale = reused_;
+        outcome.result = failure(TransportErrorKind::io, true,
+                                 "connection to " + authority + " closed before a response arrived (" +
+                                     read.error.message() + ")");
+        return outcome;
+      case ReadEnd::failed:
+        if (read.error.category() == http::make_error_code(http::error::need_more).category()) {
+          outcome.result = failure(TransportErrorKind::protocol, true, describe_parse_error(read.error, authority, limits));
+        } else {
+          outcome.result = failure(TransportErrorKind::io, true,
+                                   "reading the response from " + authority + " failed: " + read.error.message());
+        }
+        return outcome;
+      case ReadEnd::complete:
+        break;
+    }
+    const unsigned status = parser.get().result_int();
+    if (status >= 100 && status < 200 && status != 101) continue;
+    outcome.reusable = parser.get().keep_alive() && !parser.need_eof() && buffer_.size() == 0 && status != 101;
+    outcome.result = to_response(parser.release());
+    return outcome;
+  }
+}
+
+}  // namespace modelarts::transport

@@ -1,0 +1,93 @@
+// Connection: one TCP or TLS connection (possibly through a proxy tunnel) with its own io_context. The calling
+// thread runs that io_context for each operation until it completes or its deadline passes, so connect, read and
+// total timeouts really fire. A connection is used by one thread at a time (the pool hands it out exclusively).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+
+#include <modelarts/http.hpp>
+
+#include "transport/deadline.hpp"
+#include "transport/origin.hpp"
+#include "transport/proxy.hpp"
+
+namespace modelarts::transport {
+
+struct ConnectSettings {
+  const ProxySettings* proxy = nullptr;       ///< null: direct
+  boost::asio::ssl::context* tls = nullptr;   ///< required for https origins
+  bool verify_peer = true;
+};
+
+struct ResponseLimits {
+  std::size_t header_limit = 64 * 1024;
+  std::size_t body_limit = 64 * 1024 * 1024;
+  std::chrono::milliseconds read_timeout{60000};
+};
+
+/// What one request/response exchange on a connection produced.
+struct ExchangeOutcome {
+  TransportResult result;
+  bool stale = false;     ///< a reused connection failed before any response byte: retry on a fresh one
+  bool reusable = false;  ///< the connection may go back to the pool
+};
+
+class Connection {
+ public:
+  /// DNS, TCP connect, proxy CONNECT and TLS handshake, all before `deadline`. Failures have request_written false.
+  static std::variant<std::unique_ptr<Connection>, TransportFailure> open(const Origin& origin,
+                                                                          const ConnectSettings& settings,
+                                                                          const Deadline& deadline);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  /// Writes `head` and `body` in one gather write, then reads the response within `limits` and `total`.
+  ExchangeOutcome exchange(const std::string& head, const std::string& body, bool head_request,
+                           const ResponseLimits& limits, const Deadline& total);
+
+  /// True once the connection has been through the pool: failures then may mean the server closed it while idle.
+  bool reused() const { return reused_; }
+  void mark_reused() { reused_ = true; }
+  /// An idle connection that became readable (EOF, reset, or unsolicited bytes) cannot carry a new request.
+  bool closed_by_peer();
+
+ private:
+  explicit Connection(Origin origin);
+  enum class ReadEnd { complete, timed_out, closed_before_response, failed };
+  struct ReadOutcome {
+    ReadEnd end = ReadEnd::complete;
+    boost::system::error_code error;
+    Deadline deadline;
+  };
+  template <class Parser>
+  ReadOutcome read_message(Parser& parser, std::chrono::milliseconds read_timeout, const Deadline& total);
+  template <class Buffers>
+  std::pair<boost::system::error_code, std::size_t> write_all(const Buffers& buffers, const Deadline& deadline,
+                                                              bool& timed_out);
+  std::optional<TransportFailure> open_tunnel(const ProxySettings& proxy, const Deadline& deadline);
+  std::optional<TransportFailure> handshake(const ConnectSettings& settings, const Deadline& deadline);
+  boost::asio::ip::tcp::socket& socket();
+  void close() noexcept;
+
+  // Declared first so that it is destroyed last: the sockets below are bound to it.
+  std::unique_ptr<boost::asio::io_context> io_;
+  Origin origin_;
+  std::optional<boost::asio::ip::tcp::socket> plain_;
+  std::optional<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>> tls_;
+  boost::beast::flat_buffer buffer_;
+  bool reused_ = false;
+};
+
+}  // namespace modelarts::transport

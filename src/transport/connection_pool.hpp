@@ -1,0 +1,30 @@
+// ConnectionPool: idle keep-alive connections per origin, handed out exclusively and thread-safely.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "transport/connection.hpp"
+
+namespace modelarts::transport {
+
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::size_t max_idle_per_origin) : max_idle_per_origin_(max_idle_per_origin) {}
+
+  /// The most recently returned idle connection for `key` that the peer has not closed; null when none.
+  std::unique_ptr<Connection> take(const std::string& key);
+  /// Keeps `connection` for reuse unless `key` already has max_idle_per_origin idle ones (then it is closed).
+  void give_back(const std::string& key, std::unique_ptr<Connection> connection);
+
+ private:
+  const std::size_t max_idle_per_origin_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::vector<std::unique_ptr<Connection>>> idle_;
+};
+
+}  // namespace modelarts::transport

@@ -1,0 +1,26 @@
+// The measurements of modelarts-bench; each prints RESULT lines (result_line.hpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bench_target.hpp"
+
+namespace bench {
+
+/// 1. Sequential get_visualization_job_info through the SDK vs the bare keep-alive Beast loop on the same
+/// path, alternating rounds of `seconds` each; the best round of each counts.
+void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds);
+
+/// 3. The same call from 1, 2, 4, 8... threads sharing one Session: throughput, p50 and p99 latency.
+void measure_threaded_calls(const BenchTarget& target, const std::string& job_id, double seconds,
+                            const std::vector<int>& thread_counts);
+
+/// 4. sign_request alone vs bare OpenSSL SHA-256 + HMAC-SHA256 over the same bytes, on this thread.
+void measure_signing(const BenchTarget& target, const std::string& job_id, double seconds);
+
+/// 5. Every visualization job through the lazy pager: jobs/s and resident memory growth.
+void measure_listing(const BenchTarget& target, int per_page, std::int64_t expected_jobs);
+
+}  // namespace bench

@@ -1,0 +1,26 @@
+// Timing helpers shared by the measurements: a monotonic stopwatch and latency percentiles.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <vector>
+
+namespace bench {
+
+using Clock = std::chrono::steady_clock;
+
+inline double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// The q-quantile (0..1) of `samples` (any order; sorted in place), nearest-rank.
+inline double percentile(std::vector<double>& samples, double q) {
+  if (samples.empty()) return 0;
+  std::sort(samples.begin(), samples.end());
+  const auto last = samples.size() - 1;
+  const auto rank = static_cast<std::size_t>(q * static_cast<double>(last) + 0.5);
+  return samples[std::min(rank, last)];
+}
+
+}  // namespace bench

@@ -1,0 +1,507 @@
+#!/usr/bin/env python3
+"""Tests of the `modelarts` command-line client against the emulator.
+
+Run through scripts/with-emulator, which exports MODELARTS_ENDPOINT and the HUAWEICLOUD_SDK_* credentials;
+MODELARTS_CLI names the CLI binary. Every command run here is also checked to never print the secret key.
+"""
+import json
+import os
+import re
+import subprocess
+import tempfile
+import time
+import unittest
+import uuid
+
+CLI = os.environ.get("MODELARTS_CLI", "build/bin/modelarts")
+SECRET = os.environ.get("HUAWEICLOUD_SDK_SK", "")
+SPEC = "modelarts.vm.cpu.2u"
+TRAINING = ["--instance-type", SPEC, "--framework-type", "PyTorch", "--framework-version", "PyTorch-1.0.0-python3.6",
+            "--code-dir", "/bucket/code/", "--boot-file", "/bucket/code/train.py", "--output-path", "/bucket/out/",
+            "--data-url", "/bucket/data/"]
+FAST_WAIT = ["--interval", "0.02", "--max-interval", "0.1", "--timeout", "60"]
+
+
+def unique(prefix):
+    return prefix + uuid.uuid4().hex[:8]
+
+
+class CliTestCase(unittest.TestCase):
+    def run_cli(self, *args, status=0, env=None):
+        """Runs the CLI (stdout/stderr piped), checks its exit status and that no secret leaked."""
+        result = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, env=env)
+        context = "modelarts %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.stdout, result.stderr)
+        self.assertEqual(result.returncode, status, context)
+        if SECRET:
+            self.assertNotIn(SECRET, result.stdout + result.stderr, context)
+        return result
+
+    def run_json(self, *args):
+        return json.loads(self.run_cli(*args, "-o", "json").stdout)
+
+    def assert_usage_error(self, *args, message):
+        result = self.run_cli(*args, status=2)
+        self.assertIn("modelarts: ", result.stderr)
+        self.assertIn(message, result.stderr)
+        self.assertIn("hint: ", result.stderr)
+        self.assertEqual(result.stdout, "")
+        return result
+
+    def assert_service_error(self, *args, code):
+        result = self.run_cli(*args, status=1)
+        lines = result.stderr.strip().splitlines()
+        self.assertTrue(lines, result.stderr)
+        self.assertTrue(lines[-1].startswith("modelarts: "), result.stderr)
+        self.assertIn(code, lines[-1])
+        return result
+
+    def assert_table(self, output, headers):
+        """The first line holds the headers in order, aligned: every row starts its columns where they do."""
+        lines = output.splitlines()
+        self.assertTrue(lines, output)
+        self.assertEqual(lines[0].split(), headers, output)
+        return lines
+
+    def row_of(self, output, first_cell):
+        for line in output.splitlines()[1:]:
+            if line.split() and line.split()[0] == first_cell:
+                return line
+        self.fail("no row for %s in:\n%s" % (first_cell, output))
+
+    def poll(self, fetch, done, what, limit=30.0):
+        deadline = time.time() + limit
+        while True:
+            value = fetch()
+            if done(value):
+                return value
+            if time.time() > deadline:
+                self.fail("timed out waiting for %s (last: %r)" % (what, value))
+            time.sleep(0.02)
+
+
+class HelpTests(CliTestCase):
+    def test_top_level_help_lists_every_group(self):
+        out = self.run_cli("--help").stdout
+        for group in ["training-job", "training-job-version", "training-job-config", "visualization-job",
+                      "label-job", "spec", "engine", "algorithm", "raw"]:
+            self.assertRegex(out, r"\n  %s +\S" % re.escape(group))
+        self.assertIn("--endpoint", out)
+        self.assertIn("Exit status", out)
+
+    def test_group_help_lists_verbs(self):
+        out = self.run_cli("visualization-job", "--help").stdout
+        for verb in ["list", "create", "get", "update", "stop", "restart", "delete"]:
+            self.assertRegex(out, r"\n  %s +\S" % verb)
+        out = self.run_cli("training-job", "-h").stdout
+        for verb in ["list", "create", "get", "wait", "logs", "log-files", "stop", "update", "delete"]:
+            self.assertRegex(out, r"\n  %s +\S" % verb)
+
+    def test_verb_help_shows_arguments_and_options(self):
+        out = self.run_cli("training-job", "list", "--help").stdout
+        self.assertIn("Usage: modelarts training-job list", out)
+        for option in ["--status", "--per-page", "--page", "--sort-by", "--order", "--search", "--output"]:
+            self.assertIn(option, out)
+        out = self.run_cli("visualization-job", "delete", "--help").stdout
+        self.assertIn("Usage: modelarts visualization-job delete JOB_ID", out)
+        out = self.run_cli("raw", "--help").stdout
+        self.assertIn("Usage: modelarts raw METHOD PATH", out)
+        self.assertIn("--data", out)
+
+    def test_every_group_and_verb_has_help(self):
+        top = self.run_cli("--help").stdout
+        groups = re.findall(r"^  ([a-z-]+) ", top.split("Groups:")[1].split("Global options")[0], re.M)
+        self.assertGreaterEqual(len(groups), 9)
+        for group in groups:
+            out = self.run_cli(group, "--help").stdout
+            if group == "raw":
+                continue
+            verbs = re.findall(r"^  ([a-z-]+) ", out.split("Verbs:")[1], re.M)
+            self.assertTrue(verbs, group)
+            for verb in verbs:
+                self.assertIn("Usage: modelarts %s %s" % (group, verb), self.run_cli(group, verb, "--help").stdout)
+
+    def test_no_arguments_is_a_usage_error(self):
+        result = self.run_cli(status=2)
+        self.assertIn("missing command group", result.stderr)
+
+
+class UsageErrorTests(CliTestCase):
+    def test_unknown_group(self):
+        self.assert_usage_error("training-jobs", "list", message="unknown command group 'training-jobs'")
+
+    def test_unknown_verb(self):
+        self.assert_usage_error("visualization-job", "explode", message="unknown verb 'explode'")
+
+    def test_missing_verb(self):
+        self.assert_usage_error("label-job", message="missing verb")
+
+    def test_missing_id(self):
+        self.assert_usage_error("visualization-job", "get", message="missing JOB_ID")
+        self.assert_usage_error("training-job-version", "get", "10", message="missing VERSION_ID")
+
+    def test_unknown_option(self):
+        self.assert_usage_error("training-job", "list", "--bogus", message="bogus")
+
+    def test_bad_option_value(self):
+        self.assert_usage_error("training-job", "list", "--per-page", "many", message="per-page")
+        self.assert_usage_error("spec", "list", "-o", "yaml", message="unknown output format 'yaml'")
+        self.assert_usage_error("training-job", "list", "--order", "sideways", message="--order")
+
+    def test_extra_argument(self):
+        self.assert_usage_error("visualization-job", "delete", "1", "2", message="unexpected argument '2'")
+
+    def test_missing_required_option(self):
+        self.assert_usage_error("visualization-job", "create", "v1", message="train-url")
+
+    def test_missing_training_data(self):
+        args = [a for a in TRAINING if a not in ("--data-url", "/bucket/data/")]
+        self.assert_usage_error("training-job", "create", "j1", *args, message="missing training data")
+
+    def test_id_the_sdk_refuses_is_a_usage_error(self):
+        # The SDK refuses path-tricking IDs before sending anything.
+        self.assert_usage_error("visualization-job", "get", "../1", message="")
+
+
+class RawTests(CliTestCase):
+    def test_get_engines(self):
+        result = self.run_cli("raw", "GET", "/v1/{project}/job/ai-engines")
+        body = json.loads(result.stdout)
+        self.assertTrue(body["is_success"])
+        names = {engine["engine_name"] for engine in body["engines"]}
+        self.assertIn("PyTorch", names)
+
+    def test_query_in_path_and_option(self):
+        body = json.loads(self.run_cli("raw", "get", "/v1/{project_id}/job/resource-specs?job_type=train").stdout)
+        self.assertIn(SPEC, [spec["spec_code"] for spec in body["specs"]])
+        body = json.loads(self.run_cli("raw", "GET", "/v1/{project}/job/resource-specs", "--query", "job_type=train").stdout)
+        self.assertTrue(body["specs"])
+
+    def test_post_with_data_then_delete(self):
+        name = unique("raw")
+        created = json.loads(self.run_cli("raw", "POST", "/v1/{project}/visualization-jobs", "--data",
+                                          json.dumps({"job_name": name, "train_url": "/bucket/out/"})).stdout)
+        self.assertTrue(created["is_success"])
+        job_id = str(created["job_id"])
+        shown = self.run_json("visualization-job", "get", job_id)
+        self.assertEqual(shown["job_name"], name)
+        self.run_cli("raw", "DELETE", "/v1/{project}/visualization-jobs/" + job_id)
+
+    def test_error_status_exits_1_and_prints_the_body(self):
+        result = self.run_cli("raw", "DELETE", "/v1/{project}/visualization-jobs/987654321", status=1)
+        self.assertIn("ModelArts.", result.stdout)
+        self.assertRegex(result.stderr, r"modelarts: DELETE /v1/\w+/visualization-jobs/987654321 -> HTTP 4\d\d")
+
+    def test_bad_method_and_path(self):
+        self.assert_usage_error("raw", "FETCH", "/v1/x", message="unknown HTTP method")
+        self.assert_usage_error("raw", "GET", "v1/x", message="PATH must start with '/'")
+        self.assert_usage_error("raw", "GET", message="missing PATH")
+
+
+class VisualizationJobTests(CliTestCase):
+    def create(self, name=None, description="made by the CLI tests"):
+        name = name or unique("vis")
+        created = self.run_json("visualization-job", "create", name, "--train-url", "/bucket/out/",
+                                "--description", description)
+        self.assertEqual(created["job_name"], name)
+        return str(created["job_id"]), name
+
+    def status_of(self, job_id):
+        return self.run_json("visualization-job", "get", job_id)["status"]
+
+    def test_create_table_output(self):
+        name = unique("vis")
+        out = self.run_cli("visualization-job", "create", name, "--train-url", "/bucket/out/").stdout
+        lines = self.assert_table(out, ["FIELD", "VALUE"])
+        self.assertRegex(out, r"\njob_name +%s\n" % name)
+        self.assertRegex(out, r"\njob_id +\d+\n")
+        self.assertGreater(len(lines), 3)
+
+    def test_list_table_and_json(self):
+        job_id, name = self.create()
+        out = self.run_cli("visualization-job", "list", "--per-page", "100").stdout
+        self.assert_table(out, ["JOB_ID", "NAME", "STATUS", "CREATED", "DURATION", "TRAIN_URL", "DESCRIPTION"])
+        row = self.row_of(out, job_id)
+        self.assertIn(name, row)
+        self.assertIn("/bucket/out/", row)
+        header = out.splitlines()[0]
+        self.assertEqual(row.index(name), header.index("NAME"))  # aligned under its header
+        listed = self.run_json("visualization-job", "list", "--search", name)
+        for field in ["job_total_count", "job_count_limit", "jobs"]:
+            self.assertIn(field, listed)
+        self.assertEqual([str(j["job_id"]) for j in listed["jobs"]], [job_id])
+        for field in ["job_id", "job_name", "status", "create_time", "duration", "job_desc", "service_url", "train_url"]:
+            self.assertIn(field, listed["jobs"][0])
+        every = self.run_json("visualization-job", "list", "--all", "--per-page", "1")
+        self.assertIn(job_id, [str(j["job_id"]) for j in every])
+
+    def test_get_update_stop_restart_delete(self):
+        job_id, name = self.create()
+        shown = self.run_json("visualization-job", "get", job_id)
+        for field in ["job_id", "job_name", "job_desc", "status", "create_time", "service_url", "train_url"]:
+            self.assertIn(field, shown)
+        self.assertEqual(shown["job_desc"], "made by the CLI tests")
+        out = self.run_cli("visualization-job", "get", job_id).stdout
+        self.assertRegex(out, r"\nstatus +[A-Z_]+ \(\d+\)\n")
+
+        self.assertIn("Updated visualization job " + job_id, self.run_cli(
+            "visualization-job", "update", job_id, "--description", "new words").stdout)
+        self.assertEqual(self.run_json("visualization-job", "get", job_id)["job_desc"], "new words")
+
+        self.poll(lambda: self.status_of(job_id), lambda s: s in (7, 8), "the job to run")
+        self.assertEqual(self.run_json("visualization-job", "stop", job_id), {"is_success": True, "job_id": job_id})
+        self.poll(lambda: self.status_of(job_id), lambda s: s == 10, "the job to stop")
+        # Stopping a stopped job is refused by the service: exit 1 with its error.
+        self.assert_service_error("visualization-job", "stop", job_id, code="ModelArts.0105")
+        self.run_cli("visualization-job", "restart", job_id)
+        self.poll(lambda: self.status_of(job_id), lambda s: s in (7, 8), "the job to run again")
+        self.assertIn("Deleted visualization job " + job_id, self.run_cli("visualization-job", "delete", job_id).stdout)
+        self.assert_service_error("visualization-job", "get", job_id, code="ModelArts.")
+
+    def test_delete_unknown_job_fails_with_the_api_error(self):
+        result = self.assert_service_error("visualization-job", "delete", "987654321", code="ModelArts.")
+        self.assertIn("DELETE /v1/", result.stderr)
+        self.assertIn("987654321", result.stderr)
+        self.assertEqual(result.stdout, "")
+
+
+class TrainingJobTests(CliTestCase):
+    def create(self, *extra):
+        name = unique("job")
+        created = self.run_json("training-job", "create", name, *TRAINING, *extra)
+        self.assertEqual(created["job_name"], name)
+        return str(created["job_id"]), str(created["version_id"]), name
+
+    def test_create_list_get(self):
+        job_id, version_id, name = self.create("--description", "cli test job")
+        out = self.run_cli("training-job", "list", "--per-page", "100").stdout
+        self.assert_table(out, ["JOB_ID", "NAME", "VERSION_ID", "STATUS", "VERSIONS", "CREATED", "DURATION", "DESCRIPTION"])
+        row = self.row_of(out, job_id)
+        self.assertIn(name, row)
+        self.assertIn("cli test job", row)
+        listed = self.run_json("training-job", "list", "--search", name)
+        for field in ["job_total_count", "job_count_limit", "quotas", "jobs"]:
+            self.assertIn(field, listed)
+        self.assertEqual(str(listed["jobs"][0]["job_id"]), job_id)
+        for field in ["job_id", "job_name", "version_id", "status", "create_time", "duration", "version_count"]:
+            self.assertIn(field, listed["jobs"][0])
+        detail = self.run_json("training-job", "get", job_id)
+        self.assertEqual(str(detail["version_id"]), version_id)
+        for field in ["job_id", "job_name", "version_id", "version_name", "engine_name", "spec_id", "status", "train_url"]:
+            self.assertIn(field, detail)
+        out = self.run_cli("training-job", "get", job_id, "--version-id", version_id).stdout
+        self.assertRegex(out, r"\nspec +%s\n" % re.escape(SPEC))
+        self.assertRegex(out, r"\nengine +PyTorch \(PyTorch-1.0.0-python3.6\)\n")
+
+    def test_dry_run_creates_nothing(self):
+        config = json.loads(self.run_cli("training-job", "create", "dry", *TRAINING, "--dry-run").stdout)
+        self.assertEqual(config["data_url"], "/bucket/data/")
+        self.assertIn("spec_id", config)
+        self.assertEqual(self.run_json("training-job", "list", "--search", "dry")["jobs"], [])
+
+    def test_wait_prints_plain_progress_lines_when_piped(self):
+        job_id, version_id, _ = self.create()
+        result = self.run_cli("training-job", "wait", job_id, *FAST_WAIT)
+        progress = [line for line in result.stderr.splitlines() if line.startswith("job %s version %s: " % (job_id, version_id))]
+        self.assertGreaterEqual(len(progress), 1, result.stderr)
+        self.assertNotIn("\r", result.stderr)
+        self.assertIn("COMPLETED", progress[-1])
+        self.assertRegex(result.stdout, r"\nstatus +COMPLETED \(10\)\n")
+
+    def test_wait_on_a_failing_job_exits_1(self):
+        job_id, _, _ = self.create("--hyperparameter", "emulator_outcome=fail")
+        result = self.run_cli("training-job", "wait", job_id, *FAST_WAIT, "-o", "json", status=1)
+        self.assertEqual(json.loads(result.stdout)["status"], 11)
+        self.assertIn("ended FAILED", result.stderr)
+
+    def test_create_with_wait(self):
+        name = unique("job")
+        result = self.run_cli("training-job", "create", name, *TRAINING, "--wait", *FAST_WAIT)
+        self.assertIn("Created training job", result.stderr)
+        self.assertRegex(result.stdout, r"\nstatus +COMPLETED \(10\)\n")
+
+    def test_logs_and_log_files(self):
+        job_id, _, _ = self.create()
+        self.run_cli("training-job", "wait", job_id, *FAST_WAIT)
+        out = self.run_cli("training-job", "log-files", job_id).stdout
+        lines = self.assert_table(out, ["LOG_FILE"])
+        self.assertGreaterEqual(len(lines), 2)
+        files = self.run_json("training-job", "log-files", job_id)["log_file_list"]
+        self.assertEqual(files, [line.strip() for line in lines[1:]])
+        log = self.run_cli("training-job", "logs", job_id, "--lines", "5").stdout
+        self.assertTrue(log.strip(), "empty log")
+        self.assertLessEqual(len(log.splitlines()), 5)
+        read = self.run_json("training-job", "logs", job_id, "--file", files[0], "--lines", "3")
+        for field in ["content", "lines", "start_line", "end_line"]:
+            self.assertIn(field, read)
+
+    def test_update_stop_delete(self):
+        job_id, version_id, _ = self.create()
+        self.assertIn("Updated training job " + job_id,
+                      self.run_cli("training-job", "update", job_id, "--description", "changed").stdout)
+        self.assertEqual(self.run_json("training-job", "get", job_id)["job_desc"], "changed")
+        self.assertEqual(self.run_json("training-job", "stop", job_id),
+                         {"is_success": True, "job_id": job_id, "version_id": version_id})
+        self.run_cli("training-job", "wait", job_id, *FAST_WAIT, status=1)
+        self.assertIn("Deleted training job " + job_id, self.run_cli("training-job", "delete", job_id).stdout)
+        self.assert_service_error("training-job", "delete", job_id, code="ModelArts.")
+
+    def test_delete_unknown_job_fails(self):
+        result = self.assert_service_error("training-job", "delete", "987654321", code="ModelArts.")
+        self.assertIn("DELETE /v1/", result.stderr)
+
+
+class TrainingJobVersionTests(CliTestCase):
+    def test_versions(self):
+        name = unique("job")
+        created = self.run_json("training-job", "create", name, *TRAINING)
+        job_id, first = str(created["job_id"]), str(created["version_id"])
+        self.run_cli("training-job", "wait", job_id, *FAST_WAIT)
+        second = self.run_json("training-job-version", "create", job_id, *TRAINING, "--description", "v2")
+        second_id = str(second["version_id"])
+        self.assertNotEqual(second_id, first)
+
+        out = self.run_cli("training-job-version", "list", job_id).stdout
+        self.assert_table(out, ["VERSION_ID", "VERSION", "STATUS", "ENGINE", "SPEC", "WORKERS", "CREATED", "DURATION"])
+        self.assertIn("COMPLETED", self.row_of(out, first))
+        self.row_of(out, second_id)
+        listed = self.run_json("training-job-version", "list", job_id)
+        self.assertEqual(listed["version_count"], 2)
+        self.assertEqual(sorted(str(v["version_id"]) for v in listed["versions"]), sorted([first, second_id]))
+
+        self.assertEqual(str(self.run_json("training-job-version", "get", job_id, first)["version_id"]), first)
+        # training-job verbs default to the newest version
+        self.assertEqual(str(self.run_json("training-job", "get", job_id)["version_id"]), second_id)
+
+        self.run_cli("training-job-version", "stop", job_id, second_id)
+        result = self.run_cli("training-job-version", "wait", job_id, second_id, *FAST_WAIT, status=1)
+        self.assertIn("ended KILLED", result.stderr)
+        self.run_cli("training-job-version", "log-files", job_id, first)
+        self.assertIn("Deleted training job %s version %s" % (job_id, second_id),
+                      self.run_cli("training-job-version", "delete", job_id, second_id).stdout)
+        self.poll(lambda: self.run_json("training-job-version", "list", job_id)["version_count"], lambda n: n == 1,
+                  "the version to go")
+        self.run_cli("training-job", "delete", job_id)
+
+    def test_get_unknown_version_fails(self):
+        self.assert_service_error("training-job-version", "get", "987654321", "1", code="ModelArts.")
+
+
+class TrainingJobConfigTests(CliTestCase):
+    def test_config_lifecycle(self):
+        name = unique("cfg")
+        args = list(TRAINING)
+        self.assertIn("Created training job config " + name,
+                      self.run_cli("training-job-config", "create", name, *args, "--description", "preset").stdout)
+        out = self.run_cli("training-job-config", "list", "--per-page", "100").stdout
+        self.assert_table(out, ["NAME", "DESCRIPTION", "ENGINE", "CREATED"])
+        self.assertIn("preset", self.row_of(out, name))
+        listed = self.run_json("training-job-config", "list", "--search", name)
+        self.assertEqual(listed["config_total_count"], 1)
+        self.assertEqual(listed["configs"][0]["config_name"], name)
+        detail = self.run_json("training-job-config", "get", name)
+        for field in ["config_name", "config_desc", "spec_id", "engine_id", "data_url", "train_url"]:
+            self.assertIn(field, detail)
+        self.assertEqual(detail["data_url"], "/bucket/data/")
+        changed = [a if a != "/bucket/data/" else "/bucket/data2/" for a in args]
+        self.run_cli("training-job-config", "update", name, *changed, "--description", "preset 2")
+        detail = self.run_json("training-job-config", "get", name)
+        self.assertEqual((detail["data_url"], detail["config_desc"]), ("/bucket/data2/", "preset 2"))
+        self.run_cli("training-job-config", "delete", name)
+        self.assert_service_error("training-job-config", "get", name, code="ModelArts.")
+
+
+class LabelJobTests(CliTestCase):
+    def test_label_job_lifecycle(self):
+        name = unique("label_")
+        created = self.run_json("label-job", "create", name, "--path", "/bucket/images/", "--description", "d1")
+        job_id = created["job_id"]
+        self.assertIn("dls_prj_id", created)
+        out = self.run_cli("label-job", "list", "--limit", "100").stdout
+        self.assert_table(out, ["ID", "NAME", "TYPE", "DATA_TYPE", "PATH", "PROGRESS", "CREATED", "DESCRIPTION"])
+        self.assertIn(name, self.row_of(out, job_id))
+        listed = self.run_json("label-job", "list", "--search", name)
+        for field in ["job_total_count", "manual_annotation_count_limit", "jobs"]:
+            self.assertIn(field, listed)
+        self.assertEqual([j["id"] for j in listed["jobs"]], [job_id])
+
+        new_name = unique("renamed_")
+        self.assertEqual(self.run_json("label-job", "update", job_id, "--name", new_name, "--description", "d2"),
+                         {"job_id": job_id})
+        job = self.run_json("label-job", "list", "--search", new_name)["jobs"][0]
+        self.assertEqual((job["name"], job["description"]), (new_name, "d2"))
+
+        self.run_cli("label-job", "save-validation", job_id, "--pass-rate", "95.5")
+        validation = self.run_json("label-job", "validation", job_id)
+        for field in ["image_count", "images", "last_pass_rate", "last_validation_time"]:
+            self.assertIn(field, validation)
+        self.assertAlmostEqual(float(validation["last_pass_rate"]), 95.5)
+        self.assertRegex(self.run_cli("label-job", "validation", job_id).stdout, r"\nlast_pass_rate +95.50\n")
+        self.assert_usage_error("label-job", "save-validation", job_id, "--pass-rate", "101", message="--pass-rate")
+
+        self.assertIn("Deleted label job " + job_id, self.run_cli("label-job", "delete", job_id).stdout)
+        self.assert_service_error("label-job", "delete", job_id, code="ModelArts.")
+
+
+class CatalogTests(CliTestCase):
+    def test_spec_list(self):
+        out = self.run_cli("spec", "list").stdout
+        self.assert_table(out, ["SPEC_ID", "SPEC_CODE", "CORE", "CPU", "GPU", "MAX_NUM", "STORAGE"])
+        self.assertIn(SPEC, out)
+        specs = self.run_json("spec", "list")
+        self.assertIsInstance(specs, list)
+        self.assertIn(SPEC, [s["spec_code"] for s in specs])
+        self.assertEqual(set(["spec_id", "spec_code", "core", "cpu", "gpu_num"]) - set(specs[0]), set())
+
+    def test_engine_list(self):
+        out = self.run_cli("engine", "list").stdout
+        self.assert_table(out, ["ENGINE_ID", "FRAMEWORK_TYPE", "FRAMEWORK_VERSION", "ENGINE_TYPE"])
+        self.assertRegex(out, r"PyTorch +PyTorch-1.0.0-python3.6")
+        engines = self.run_json("engine", "list")
+        self.assertIn("PyTorch-1.0.0-python3.6", [e["engine_version"] for e in engines])
+
+    def test_algorithm_list(self):
+        out = self.run_cli("algorithm", "list").stdout
+        self.assert_table(out, ["MODEL_ID", "NAME", "USAGE", "PRECISION", "ENGINE", "DATASET_FORMAT"])
+        algorithms = self.run_json("algorithm", "list")
+        self.assertTrue(algorithms)
+        self.assertIn("model_name", algorithms[0])
+        self.assertIn(algorithms[0]["model_name"], out)
+
+
+class SecretTests(CliTestCase):
+    def test_verbose_logs_requests_without_the_secret(self):
+        result = self.run_cli("--verbose", "engine", "list")
+        self.assertIn("modelarts: [debug]", result.stderr)
+        self.assertIn("ai-engines", result.stderr)
+        result = self.run_cli("visualization-job", "delete", "987654321", "-v", status=1)
+        self.assertIn("modelarts: [debug]", result.stderr)
+
+    def test_wrong_secret_fails_without_printing_it(self):
+        env = dict(os.environ, HUAWEICLOUD_SDK_SK="wrong-secret-value-0123456789")
+        result = self.run_cli("--verbose", "spec", "list", env=env, status=1)
+        self.assertNotIn("wrong-secret-value-0123456789", result.stdout + result.stderr)
+        self.assertTrue(result.stderr.strip().splitlines()[-1].startswith("modelarts: "))
+        self.assertIn("401", result.stderr)
+
+    def test_missing_credentials_name_the_settings(self):
+        with tempfile.TemporaryDirectory() as home:
+            env = {k: v for k, v in os.environ.items() if not k.startswith("HUAWEICLOUD_SDK_")}
+            env["HOME"] = home
+            result = self.run_cli("spec", "list", env=env, status=1)
+            self.assertIn("HUAWEICLOUD_SDK_AK", result.stderr)
+
+    def test_insecure_is_loudly_warned(self):
+        result = self.run_cli("--insecure", "engine", "list")
+        self.assertIn("WARNING", result.stderr)
+        self.assertIn("not verified".upper(), result.stderr.upper())
+
+    def test_global_options_override_the_environment(self):
+        # A wrong --project-id reaches the service, which refuses it: the option was used.
+        self.run_cli("--project-id", "0123456789abcdef0123456789abcdef", "engine", "list", status=1)
+        # An endpoint nobody listens on: a transport error, exit 1.
+        result = self.run_cli("engine", "list", "--endpoint", "http://127.0.0.1:1", status=1)
+        self.assertTrue(result.stderr.startswith("modelarts: "))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,125 @@
+// Error decoding table: every error body family, is_success false, request ids, non-JSON pages.
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include <modelarts/error.hpp>
+
+#include "detail/error_decoding.hpp"
+#include "support/fake_transport.hpp"
+
+using namespace modelarts;
+using modelarts::test::FakeTransport;
+
+namespace {
+
+detail::Result<detail::ApiResponse> decode(int status, std::string body, HttpHeaders headers = {},
+                                           detail::Envelope envelope = detail::Envelope::v1) {
+  return detail::decode_response("DELETE", "/v1/p/visualization-jobs/10",
+                                 HttpResponse{status, std::move(headers), std::move(body)}, envelope, 1);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(error_decoding)
+
+struct Row {
+  const char* name;
+  int status;
+  const char* body;
+  const char* code;
+  const char* message;
+  const char* request_id;
+};
+
+BOOST_AUTO_TEST_CASE(error_body_table) {
+  const Row rows[] = {
+      {"v1 error_message", 400,
+       R"({"is_success":false,"error_code":"ModelArts.0105","error_message":"This job can't be delete. job status: 9"})",
+       "ModelArts.0105", "This job can't be delete. job status: 9", ""},
+      {"error_msg", 404, R"({"error_code":"ModelArts.0104","error_msg":"Job not found","request_id":"rq-1"})",
+       "ModelArts.0104", "Job not found", "rq-1"},
+      {"APIGW gateway", 401,
+       R"({"error_msg":"Incorrect IAM authentication information: verify aksk signature fail","error_code":"APIGW.0301","request_id":"a1b2"})",
+       "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail", "a1b2"},
+      {"camel case", 400, R"({"errorCode":"E.1","errorMsg":"camel"})", "E.1", "camel", ""},
+      {"code and message", 403, R"({"code":"IAM.0001","message":"forbidden"})", "IAM.0001", "forbidden", ""},
+      {"Keystone nested", 401, R"({"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}})",
+       "401", "The request you have made requires authentication.", ""},
+      {"JSON without code", 500, R"({"unexpected":true})", "500", R"({"unexpected":true})", ""},
+  };
+  for (const Row& row : rows) {
+    BOOST_TEST_CONTEXT(row.name) {
+      auto result = decode(row.status, row.body);
+      BOOST_REQUIRE(!result.ok());
+      const auto& error = result.error();
+      BOOST_TEST(static_cast<int>(error.category) == static_cast<int>(detail::ErrorCategory::api));
+      BOOST_TEST(error.api.http_status == row.status);
+      BOOST_TEST(error.api.error_code == row.code);
+      BOOST_TEST(error.api.error_msg == row.message);
+      BOOST_TEST(error.api.request_id == row.request_id);
+      BOOST_TEST(error.api.raw_body == row.body);
+      BOOST_TEST(error.api.method == "DELETE");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(is_success_false_with_http_200_is_a_failure) {
+  auto result = decode(200, R"({"is_success":false,"error_code":"ModelArts.0103","error_message":"name exists"})");
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(result.error().api.http_status == 200);
+  BOOST_TEST(result.error().api.error_code == "ModelArts.0103");
+  // the plain envelope (label jobs, IAM) ignores the field
+  BOOST_TEST(decode(200, R"({"is_success":false})", {}, detail::Envelope::plain).ok());
+  BOOST_TEST(decode(200, R"({"is_success":true,"job_id":1})").ok());
+}
+
+BOOST_AUTO_TEST_CASE(request_id_from_header_or_body) {
+  auto from_header = decode(400, R"({"error_code":"X","error_msg":"m"})", {{"x-request-id", "hdr-42"}});
+  BOOST_TEST(from_header.error().api.request_id == "hdr-42");
+  auto body_wins = decode(400, R"({"error_code":"X","error_msg":"m","request_id":"body-7"})",
+                          {{"X-Request-Id", "hdr-42"}});
+  BOOST_TEST(body_wins.error().api.request_id == "body-7");
+}
+
+BOOST_AUTO_TEST_CASE(html_error_page_gives_status_and_one_line_excerpt) {
+  const std::string page =
+      "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1>"
+      "</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+  auto result = decode(502, page, {{"Content-Type", "text/html"}, {"X-Request-Id", "gw-1"}});
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(result.error().api.error_code == "502");
+  BOOST_TEST(result.error().api.error_msg == "502 Bad Gateway 502 Bad Gateway nginx");
+  BOOST_TEST(result.error().api.request_id == "gw-1");
+  BOOST_TEST(result.error().message.find('\n') == std::string::npos);
+  const std::string long_text(5000, 'x');
+  BOOST_TEST(detail::body_excerpt(long_text).size() <= 203u);
+}
+
+BOOST_AUTO_TEST_CASE(non_json_success_body_is_invalid_reply) {
+  auto result = decode(200, "<html>maintenance</html>");
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.error().category) == static_cast<int>(detail::ErrorCategory::transport));
+  BOOST_TEST(static_cast<int>(result.error().transport_kind) == static_cast<int>(TransportErrorKind::invalid_reply));
+  auto truncated = decode(200, R"({"jobs":[{"job_id":1)");
+  BOOST_TEST(!truncated.ok());
+  BOOST_TEST(decode(204, "").ok());
+  BOOST_TEST(decode(200, "").value().json.is_null());
+}
+
+BOOST_AUTO_TEST_CASE(what_reads_like_the_design) {
+  auto result = decode(400, R"({"error_code":"ModelArts.0105","error_msg":"This job can't be delete. job status: 9"})",
+                       {{"X-Request-Id", "r-9"}});
+  BOOST_REQUIRE(!result.ok());
+  try {
+    detail::throw_error(result.error());
+    BOOST_FAIL("no throw");
+  } catch (const ApiError& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               "DELETE /v1/p/visualization-jobs/10 -> 400 ModelArts.0105: This job can't be delete. job status: 9 "
+               "(request id r-9)");
+    BOOST_TEST(e.http_status() == 400);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,13 @@
+// modelarts: the command-line client (design section 5). All the work is in dispatch.cpp and the groups.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "dispatch.hpp"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  const int status = modelarts::cli::run_cli(arguments, std::cout, std::cerr);
+  std::cout.flush();
+  return status;
+}

@@ -1,0 +1,28 @@
+// The default output: an aligned table (lists) or a FIELD/VALUE listing (one object).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace modelarts::cli {
+
+class Table {
+ public:
+  explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+  void add_row(std::vector<std::string> cells);
+  /// Columns padded to their widest cell (counted in UTF-8 characters), two spaces apart.
+  void print(std::ostream& out) const;
+  std::size_t size() const noexcept { return rows_.size(); }
+
+ private:
+  std::vector<std::string> headers_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+/// One object as "field  value" lines; empty values are left out.
+void print_fields(std::ostream& out, const Fields& fields);
+
+}  // namespace modelarts::cli

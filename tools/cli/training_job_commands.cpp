@@ -1,0 +1,136 @@
+// `modelarts training-job ...`: jobs (create with Estimator::fit, list, update, delete) and, on their latest
+// version unless --version-id says otherwise, get / wait / logs / log-files / stop.
+#include <ostream>
+
+#include <modelarts/estimator.hpp>
+#include <modelarts/training_job.hpp>
+
+#include "estimator_flags.hpp"
+#include "groups.hpp"
+#include "json_output.hpp"
+#include "list_flags.hpp"
+#include "training_version_ops.hpp"
+#include "training_views.hpp"
+
+namespace modelarts::cli {
+
+namespace {
+
+void add_version_flag(po::options_description& options) {
+  options.add_options()("version-id", po::value<std::string>()->value_name("ID"), "a version other than the latest");
+}
+
+TrainingJob chosen_version(Invocation& invocation) {
+  return version_handle(invocation, invocation.arg(0), invocation.get_or<std::string>("version-id", ""));
+}
+
+int list_jobs(Invocation& invocation) {
+  const ListOptions options = list_options_from(invocation);
+  Table table = training_jobs_table();
+  if (wants_all_pages(invocation)) {
+    std::vector<std::string> rows;
+    for (const auto& job : TrainingJob::list(invocation.session(), options)) {
+      rows.push_back(job.info().raw_json);
+      add_training_job_row(table, job.info());
+    }
+    if (invocation.json()) print_json(invocation.out(), json_array(rows));
+    else table.print(invocation.out());
+    return 0;
+  }
+  const TrainingJobList page = Estimator::get_job_list(invocation.session(), options);
+  if (invocation.json()) {
+    print_json(invocation.out(), page.raw_json);
+    return 0;
+  }
+  for (const auto& job : page.jobs) add_training_job_row(table, job);
+  table.print(invocation.out());
+  invocation.out() << page.jobs.size() << " of " << page.job_total_count << " training jobs\n";
+  return 0;
+}
+
+int create_job(Invocation& invocation) {
+  EstimatorOptions options = estimator_options_from(invocation);
+  if (auto description = invocation.get<std::string>("description")) options.job_description(*description);
+  const Inputs inputs = inputs_from(invocation, true);
+  const Estimator estimator(invocation.session(), options);
+  if (invocation.flag("dry-run")) {
+    print_json(invocation.out(), estimator.config_json(inputs));
+    return 0;
+  }
+  const TrainingJob job = estimator.fit(inputs, false, invocation.arg(0));
+  if (invocation.flag("wait")) {
+    invocation.err() << "Created training job " << job.job_id() << " version " << job.version_id() << ".\n";
+    return wait_for_version(invocation, job);
+  }
+  if (invocation.json())
+    print_json(invocation.out(), job.info().raw_json);
+  else
+    print_fields(invocation.out(), job_info_fields(job.info()));
+  return 0;
+}
+
+int update_job(Invocation& invocation) {
+  const TrainingJob job(invocation.session(), invocation.arg(0));
+  job.update_job_description(invocation.get_or<std::string>("description", ""));
+  if (invocation.json()) print_json(invocation.out(), json_success({{"job_id", job.job_id()}}));
+  else invocation.out() << "Updated training job " << job.job_id() << ".\n";
+  return 0;
+}
+
+int delete_job(Invocation& invocation) {
+  Estimator::delete_job_by_id(invocation.session(), invocation.arg(0));
+  if (invocation.json()) print_json(invocation.out(), json_success({{"job_id", invocation.arg(0)}}));
+  else invocation.out() << "Deleted training job " << invocation.arg(0) << ".\n";
+  return 0;
+}
+
+}  // namespace
+
+Group training_job_group() {
+  Group group{"training-job", "Training jobs: create (Estimator.fit), list, get, wait, logs, update, stop, delete", {}, false};
+  group.verbs.push_back({"list", "List training jobs (one row per job: its latest version)", {},
+                         [](po::options_description& o) { add_list_flags(o, true); }, list_jobs, {}});
+  group.verbs.push_back(
+      {"create", "Create a training job (Python Estimator(...).fit(...)); NAME is generated when omitted", {"[NAME]"},
+       [](po::options_description& o) {
+         add_estimator_flags(o);
+         add_input_flags(o);
+         add_wait_flags(o);
+         o.add_options()("description", po::value<std::string>()->value_name("TEXT"), "job description")
+             ("wait", po::bool_switch(), "wait until the job ends (exit 1 unless it completed)")
+             ("dry-run", po::bool_switch(), "print the config the job would get, create nothing");
+       },
+       create_job,
+       "Example:\n  modelarts training-job create my-job --instance-type modelarts.vm.cpu.2u \\\n"
+       "    --framework-type PyTorch --framework-version PyTorch-1.0.0-python3.6 --code-dir /bucket/code/ \\\n"
+       "    --boot-file /bucket/code/train.py --output-path /bucket/out/ --data-url /bucket/data/ --wait"});
+  group.verbs.push_back({"get", "Show a version's detail (the latest unless --version-id)", {"JOB_ID"}, add_version_flag,
+                         [](Invocation& i) { return show_version(i, chosen_version(i)); }, {}});
+  group.verbs.push_back({"wait", "Wait until a version ends; exit 0 when it completed, 1 otherwise", {"JOB_ID"},
+                         [](po::options_description& o) {
+                           add_version_flag(o);
+                           add_wait_flags(o);
+                         },
+                         [](Invocation& i) { return wait_for_version(i, chosen_version(i)); },
+                         "Progress goes to stderr: one rewritten line on a terminal, one line per poll otherwise."});
+  group.verbs.push_back({"logs", "Print a version's training log (through /aom-log)", {"JOB_ID"},
+                         [](po::options_description& o) {
+                           add_version_flag(o);
+                           add_log_flags(o);
+                         },
+                         [](Invocation& i) { return show_log(i, chosen_version(i)); }, {}});
+  group.verbs.push_back({"log-files", "List a version's log files (one per worker)", {"JOB_ID"}, add_version_flag,
+                         [](Invocation& i) { return show_log_files(i, chosen_version(i)); }, {}});
+  group.verbs.push_back({"stop", "Stop a running version (the latest unless --version-id)", {"JOB_ID"}, add_version_flag,
+                         [](Invocation& i) { return stop_version(i, chosen_version(i)); }, {}});
+  group.verbs.push_back({"update", "Change a job's description (Python update_job_description)", {"JOB_ID"},
+                         [](po::options_description& o) {
+                           o.add_options()("description", po::value<std::string>()->required()->value_name("TEXT"), "the new description");
+                         },
+                         update_job, {}});
+  group.verbs.push_back({"delete", "Delete a job and all its versions (Python Estimator.delete_job_by_id)", {"JOB_ID"}, {},
+                         delete_job, {}});
+  return group;
+}
+
+}  // namespace modelarts::cli

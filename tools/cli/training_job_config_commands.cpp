@@ -1,0 +1,139 @@
+// `modelarts training-job-config ...`: training parameter presets, keyed by name (Python create_job_configs,
+// get_job_configs_list, get_job_configs_info, update_job_configs, delete_job_configs).
+#include <ostream>
+
+#include <modelarts/estimator.hpp>
+#include <modelarts/training_job_config.hpp>
+
+#include "estimator_flags.hpp"
+#include "formatting.hpp"
+#include "groups.hpp"
+#include "json_output.hpp"
+#include "list_flags.hpp"
+#include "table.hpp"
+
+namespace modelarts::cli {
+
+namespace {
+
+std::string engine_text(const ConfigInfo& info) {
+  if (info.engine_version.empty()) return info.engine_name;
+  return info.engine_name + " (" + info.engine_version + ")";
+}
+
+Fields config_fields(const ConfigInfo& info) {
+  std::string parameters;
+  for (const auto& p : info.parameter) parameters += (parameters.empty() ? "" : " ") + p.label + "=" + p.value;
+  return {
+      {"config_name", info.config_name},
+      {"config_desc", info.config_desc},
+      {"create_time", format_time_ms(info.create_time)},
+      {"engine", engine_text(info)},
+      {"spec", info.spec_code.empty() ? format_number(info.spec_id) : info.spec_code},
+      {"worker_server_num", format_number(info.worker_server_num)},
+      {"model_id", format_number(info.model_id)},
+      {"app_url", info.app_url},
+      {"boot_file_url", info.boot_file_url},
+      {"parameter", parameters},
+      {"data_url", info.data_url},
+      {"dataset_id", info.dataset_id},
+      {"dataset_version_id", info.dataset_version_id},
+      {"train_url", info.train_url},
+      {"log_url", info.log_url},
+      {"user_image_url", info.user_image_url},
+      {"user_command", info.user_command},
+  };
+}
+
+Table configs_table() { return Table({"NAME", "DESCRIPTION", "ENGINE", "CREATED"}); }
+
+void add_config_row(Table& table, const ConfigInfo& config) {
+  table.add_row({config.config_name, config.config_desc, engine_text(config), format_time_ms(config.create_time)});
+}
+
+int list_configs(Invocation& invocation) {
+  const ListOptions options = list_options_from(invocation);
+  Table table = configs_table();
+  if (wants_all_pages(invocation)) {
+    std::vector<std::string> rows;
+    for (const auto& config : TrainingJobConfig::list(invocation.session(), options)) {
+      rows.push_back(config.info().raw_json);
+      add_config_row(table, config.info());
+    }
+    if (invocation.json()) print_json(invocation.out(), json_array(rows));
+    else table.print(invocation.out());
+    return 0;
+  }
+  const ConfigList page = Estimator::get_job_configs_list(invocation.session(), options);
+  if (invocation.json()) {
+    print_json(invocation.out(), page.raw_json);
+    return 0;
+  }
+  for (const auto& config : page.configs) add_config_row(table, config);
+  table.print(invocation.out());
+  invocation.out() << page.configs.size() << " of " << page.config_total_count << " configs\n";
+  return 0;
+}
+
+int create_config(Invocation& invocation) {
+  const Estimator estimator(invocation.session(), estimator_options_from(invocation));
+  const TrainingJobConfig config = estimator.create_job_configs(inputs_from(invocation, true), invocation.arg(0),
+                                                                invocation.get_or<std::string>("description", ""));
+  if (invocation.json())
+    print_json(invocation.out(), json_success({{"config_name", config.config_name()}}));
+  else
+    invocation.out() << "Created training job config " << config.config_name() << ".\n";
+  return 0;
+}
+
+int get_config(Invocation& invocation) {
+  const ConfigInfo info = TrainingJobConfig(invocation.session(), invocation.arg(0)).get_job_configs_info();
+  if (invocation.json())
+    print_json(invocation.out(), info.raw_json);
+  else
+    print_fields(invocation.out(), config_fields(info));
+  return 0;
+}
+
+int update_config(Invocation& invocation) {
+  const Estimator estimator(invocation.session(), estimator_options_from(invocation));
+  TrainingJobConfig(invocation.session(), invocation.arg(0))
+      .update_job_configs(estimator, inputs_from(invocation, true), invocation.get_or<std::string>("description", ""));
+  if (invocation.json())
+    print_json(invocation.out(), json_success({{"config_name", invocation.arg(0)}}));
+  else
+    invocation.out() << "Updated training job config " << invocation.arg(0) << ".\n";
+  return 0;
+}
+
+int delete_config(Invocation& invocation) {
+  TrainingJobConfig(invocation.session(), invocation.arg(0)).delete_job_configs();
+  if (invocation.json())
+    print_json(invocation.out(), json_success({{"config_name", invocation.arg(0)}}));
+  else
+    invocation.out() << "Deleted training job config " << invocation.arg(0) << ".\n";
+  return 0;
+}
+
+void add_config_flags(po::options_description& options) {
+  add_estimator_flags(options);
+  add_input_flags(options);
+  options.add_options()("description", po::value<std::string>()->value_name("TEXT"), "config description");
+}
+
+}  // namespace
+
+Group training_job_config_group() {
+  Group group{"training-job-config", "Training job configs (parameter presets): create, list, get, update, delete", {}, false};
+  group.verbs.push_back({"list", "List configs (Python get_job_configs_list)", {},
+                         [](po::options_description& o) { add_list_flags(o, false); }, list_configs, {}});
+  group.verbs.push_back({"create", "Create a config (Python create_job_configs); NAME is generated when omitted", {"[NAME]"},
+                         add_config_flags, create_config, {}});
+  group.verbs.push_back({"get", "Show a config (Python get_job_configs_info)", {"NAME"}, {}, get_config, {}});
+  group.verbs.push_back({"update", "Replace a config's settings (Python update_job_configs)", {"NAME"}, add_config_flags,
+                         update_config, {}});
+  group.verbs.push_back({"delete", "Delete a config (Python delete_job_configs)", {"NAME"}, {}, delete_config, {}});
+  return group;
+}
+
+}  // namespace modelarts::cli

@@ -1,0 +1,28 @@
+// What the CLI does with one training job version; shared by `training-job <verb> JOB_ID [--version-id V]`
+// (latest version by default) and `training-job-version <verb> JOB_ID VERSION_ID`.
+#pragma once
+
+#include <string>
+
+#include <modelarts/training_job.hpp>
+
+#include "command.hpp"
+
+namespace modelarts::cli {
+
+/// The job's newest version (highest version_id), found through GET .../versions.
+std::string latest_version_id(const Session& session, const std::string& job_id);
+/// A handle on job_id's version_id, or on its latest version when version_id is empty.
+TrainingJob version_handle(Invocation& invocation, const std::string& job_id, const std::string& version_id);
+
+void add_wait_flags(po::options_description& options);
+void add_log_flags(po::options_description& options);
+
+int show_version(Invocation& invocation, const TrainingJob& version);
+/// Polls to a terminal status with a progress line on stderr; exit status 1 when the job did not complete.
+int wait_for_version(Invocation& invocation, const TrainingJob& version);
+int show_log(Invocation& invocation, const TrainingJob& version);
+int show_log_files(Invocation& invocation, const TrainingJob& version);
+int stop_version(Invocation& invocation, const TrainingJob& version);
+
+}  // namespace modelarts::cli

@@ -1,6 +1,6 @@
 # `cmake --build build --target docs`: the API reference from the public headers, with Doxygen when it is
 # installed. Not part of the default build or the test run.
-find_package(Doxygen QUIET)
+find_package(Doxygen QUIET OPTIONAL_COMPONENTS dot)
 if(NOT DOXYGEN_FOUND)
   add_custom_target(docs
     COMMAND ${CMAKE_COMMAND} -E echo "docs: Doxygen was not found; install it (apt-get install doxygen) and reconfigure"
@@ -8,6 +8,12 @@ if(NOT DOXYGEN_FOUND)
   return()
 endif()
 set(MODELARTS_DOCS_OUTPUT ${CMAKE_BINARY_DIR}/docs)
+# Class and include graphs only when Graphviz is there.
+if(DOXYGEN_DOT_FOUND)
+  set(MODELARTS_DOCS_HAVE_DOT YES)
+else()
+  set(MODELARTS_DOCS_HAVE_DOT NO)
+endif()
 configure_file(${PROJECT_SOURCE_DIR}/docs/Doxyfile.in ${CMAKE_BINARY_DIR}/Doxyfile @ONLY)
 add_custom_target(docs
   COMMAND ${CMAKE_COMMAND} -E make_directory ${MODELARTS_DOCS_OUTPUT}

@@ -103,7 +103,7 @@ int main() {
     // 6. Update both descriptions.
     job.update_job_description("end-to-end sample: trained");
     visualization.update_visualization_job("end-to-end sample: looked at");
-    std::cout << "6. descriptions now: '" << job.get_job_info().job_desc << "' and '"
+    std::cout << "6. descriptions now: '" << job.get_job_version_info().job_desc << "' and '"
               << visualization.get_visualization_job_info().job_desc << "'\n";
 
     // 7. Stop the visualization job once it is up (stop is refused while it is still initializing).

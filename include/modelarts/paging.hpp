@@ -23,6 +23,8 @@ struct Page {
 
 template <class T>
 class Pager {
+  struct State;  // declared before iterator names it (clang requires it; defined below)
+
  public:
   /// Fetches the page with this number (the service's own numbering); may throw modelarts::Error.
   using Fetch = std::function<Page<T>(std::int64_t page_number)>;

@@ -13,6 +13,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "transport/resolver.hpp"
 #include "transport/tls_context.hpp"
 
 namespace modelarts::transport {
@@ -91,29 +92,20 @@ std::variant<std::unique_ptr<Connection>, TransportFailure> Connection::open(con
   const Origin& dialed = settings.proxy ? settings.proxy->address : origin;
   const std::string what = settings.proxy ? "proxy " + dialed.authority() : dialed.authority();
 
-  tcp::resolver resolver(io);
-  tcp::resolver::results_type endpoints;
-  error_code ec;
-  bool finished = run_until(
-      io, deadline,
-      [&](auto done) {
-        resolver.async_resolve(dialed.host, std::to_string(dialed.port),
-                               [&, done](const error_code& e, tcp::resolver::results_type results) {
-                                 ec = e;
-                                 endpoints = std::move(results);
-                                 done();
-                               });
-      },
-      [&] { resolver.cancel(); });
-  if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, what));
-  if (ec) {
+  const ResolveResult resolved = resolve_before(dialed.host, dialed.port, deadline);
+  if (std::holds_alternative<ResolveTimedOut>(resolved)) {
+    return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, what));
+  }
+  if (const auto* error = std::get_if<error_code>(&resolved)) {
     return failure(TransportErrorKind::resolve, false,
                    "cannot resolve " + std::string(settings.proxy ? "proxy host '" : "host '") + dialed.host +
-                       "': " + ec.message());
+                       "': " + error->message());
   }
+  const auto& endpoints = std::get<std::vector<tcp::endpoint>>(resolved);
 
+  error_code ec;
   tcp::socket& socket = *connection->plain_;
-  finished = run_until(
+  const bool finished = run_until(
       io, deadline,
       [&](auto done) {
         asio::async_connect(socket, endpoints, [&, done](const error_code& e, const tcp::endpoint&) {

@@ -3,7 +3,9 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <boost/asio/error.hpp>
 #include <boost/asio/ip/address.hpp>
+#include <boost/asio/ssl/error.hpp>
 
 namespace modelarts::transport {
 
@@ -47,6 +49,9 @@ std::string describe_tls_failure(SSL* ssl, const boost::system::error_code& ec) 
   const long verify_result = ssl ? SSL_get_verify_result(ssl) : X509_V_OK;
   if (verify_result != X509_V_OK) {
     return std::string("certificate verify failed (") + X509_verify_cert_error_string(verify_result) + ")";
+  }
+  if (ec == boost::asio::ssl::error::stream_truncated || ec == boost::asio::error::eof) {
+    return "the server closed the connection during the handshake (is it serving TLS on this port?)";
   }
   return ec.message();
 }

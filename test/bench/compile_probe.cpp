@@ -7,7 +7,7 @@
 std::size_t count_visualization_jobs(const modelarts::Session& session) {
   std::size_t count = 0;
   for (const auto& job : modelarts::VisualizationJob::list(session, modelarts::ListOptions{}.per_page(100)))
-    count += job.job_id().empty() ? 0 : 1;
+    count += job.job_id().empty() ? 0u : 1u;
   return count;
 }
 

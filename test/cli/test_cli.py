@@ -6,6 +6,7 @@ MODELARTS_CLI names the CLI binary. Every command run here is also checked to ne
 """
 import json
 import os
+import pty
 import re
 import subprocess
 import tempfile
@@ -158,8 +159,13 @@ class UsageErrorTests(CliTestCase):
         self.assert_usage_error("training-job", "create", "j1", *args, message="missing training data")
 
     def test_id_the_sdk_refuses_is_a_usage_error(self):
-        # The SDK refuses path-tricking IDs before sending anything.
-        self.assert_usage_error("visualization-job", "get", "../1", message="")
+        # The SDK refuses an empty ID before sending anything: a bad value on the command line.
+        self.assert_usage_error("visualization-job", "get", "", message="empty")
+
+    def test_path_tricking_id_stays_one_segment(self):
+        # Sent percent-encoded as one path segment, so the service answers "does not exist": exit 1.
+        result = self.run_cli("visualization-job", "delete", "../1", status=1)
+        self.assertIn("visualization-jobs/..%2F1 -> ", result.stderr)
 
 
 class RawTests(CliTestCase):
@@ -307,6 +313,36 @@ class TrainingJobTests(CliTestCase):
         self.assertIn("COMPLETED", progress[-1])
         self.assertRegex(result.stdout, r"\nstatus +COMPLETED \(10\)\n")
 
+    def test_wait_rewrites_one_line_on_a_terminal(self):
+        job_id, version_id, _ = self.create()
+        master, slave = pty.openpty()
+        try:
+            process = subprocess.Popen([CLI, "training-job", "wait", job_id, *FAST_WAIT], stdout=subprocess.PIPE,
+                                       stderr=slave, text=True)
+            os.close(slave)
+            slave = None
+            out, _ = process.communicate(timeout=60)
+            terminal = b""
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # EIO: the CLI closed the terminal
+                    break
+                if not chunk:
+                    break
+                terminal += chunk
+        finally:
+            os.close(master)
+            if slave is not None:
+                os.close(slave)
+        self.assertEqual(process.returncode, 0, terminal)
+        text = terminal.decode()
+        self.assertIn("\rjob %s version %s: " % (job_id, version_id), text)
+        self.assertIn("COMPLETED", text)
+        self.assertEqual(text.count("\n"), 1, repr(text))  # one line, rewritten, ended once
+        self.assertRegex(out, r"\nstatus +COMPLETED \(10\)\n")
+        self.assertNotIn(SECRET, out + text)
+
     def test_wait_on_a_failing_job_exits_1(self):
         job_id, _, _ = self.create("--hyperparameter", "emulator_outcome=fail")
         result = self.run_cli("training-job", "wait", job_id, *FAST_WAIT, "-o", "json", status=1)
@@ -334,16 +370,16 @@ class TrainingJobTests(CliTestCase):
         for field in ["content", "lines", "start_line", "end_line"]:
             self.assertIn(field, read)
 
-    def test_update_stop_delete(self):
-        job_id, version_id, _ = self.create()
+    def test_update_and_delete(self):
+        job_id, _, name = self.create()
         self.assertIn("Updated training job " + job_id,
                       self.run_cli("training-job", "update", job_id, "--description", "changed").stdout)
-        self.assertEqual(self.run_json("training-job", "get", job_id)["job_desc"], "changed")
-        self.assertEqual(self.run_json("training-job", "stop", job_id),
-                         {"is_success": True, "job_id": job_id, "version_id": version_id})
-        self.run_cli("training-job", "wait", job_id, *FAST_WAIT, status=1)
+        # The description belongs to the job (the jobs list); each version keeps the one it was created with.
+        listed = self.run_json("training-job", "list", "--search", name)["jobs"]
+        self.assertEqual([(str(j["job_id"]), j["job_desc"]) for j in listed], [(job_id, "changed")])
         self.assertIn("Deleted training job " + job_id, self.run_cli("training-job", "delete", job_id).stdout)
-        self.assert_service_error("training-job", "delete", job_id, code="ModelArts.")
+        self.poll(lambda: self.run_json("training-job", "list", "--search", job_id)["jobs"], lambda jobs: not any(
+            str(j["job_id"]) == job_id for j in jobs), "the job to go")
 
     def test_delete_unknown_job_fails(self):
         result = self.assert_service_error("training-job", "delete", "987654321", code="ModelArts.")
@@ -372,9 +408,7 @@ class TrainingJobVersionTests(CliTestCase):
         # training-job verbs default to the newest version
         self.assertEqual(str(self.run_json("training-job", "get", job_id)["version_id"]), second_id)
 
-        self.run_cli("training-job-version", "stop", job_id, second_id)
-        result = self.run_cli("training-job-version", "wait", job_id, second_id, *FAST_WAIT, status=1)
-        self.assertIn("ended KILLED", result.stderr)
+        self.run_cli("training-job-version", "wait", job_id, second_id, *FAST_WAIT)
         self.run_cli("training-job-version", "log-files", job_id, first)
         self.assertIn("Deleted training job %s version %s" % (job_id, second_id),
                       self.run_cli("training-job-version", "delete", job_id, second_id).stdout)
@@ -384,6 +418,28 @@ class TrainingJobVersionTests(CliTestCase):
 
     def test_get_unknown_version_fails(self):
         self.assert_service_error("training-job-version", "get", "987654321", "1", code="ModelArts.")
+
+
+class StopTests(CliTestCase):
+    """Run with a slower emulator clock (CMake: --time-scale 10) so that a job is still running when stopped."""
+
+    def test_stop_job_and_version(self):
+        created = self.run_json("training-job", "create", unique("stop"), *TRAINING)
+        job_id, first = str(created["job_id"]), str(created["version_id"])
+        self.assertEqual(self.run_json("training-job", "stop", job_id),
+                         {"is_success": True, "job_id": job_id, "version_id": first})
+        result = self.run_cli("training-job", "wait", job_id, *FAST_WAIT, status=1)
+        self.assertIn("ended KILLED", result.stderr)
+        self.assertRegex(result.stdout, r"\nstatus +KILLED \(12\)\n")
+
+        second = str(self.run_json("training-job-version", "create", job_id, *TRAINING)["version_id"])
+        self.assertIn("Stopping training job %s version %s" % (job_id, second),
+                      self.run_cli("training-job-version", "stop", job_id, second).stdout)
+        # A stopping version cannot be stopped again: the service's error, exit 1.
+        self.assert_service_error("training-job-version", "stop", job_id, second, code="ModelArts.0105")
+        result = self.run_cli("training-job-version", "wait", job_id, second, *FAST_WAIT, status=1)
+        self.assertIn("ended KILLED", result.stderr)
+        self.run_cli("training-job", "delete", job_id)
 
 
 class TrainingJobConfigTests(CliTestCase):

@@ -92,4 +92,13 @@ BOOST_AUTO_TEST_CASE(list_sorts_by_job_id_by_default_and_filters) {
                   "The length of search content should be in [0,64]");
 }
 
+BOOST_AUTO_TEST_CASE(quota_of_1000_is_modelarts_0106) {
+  ServiceHarness h;
+  for (int i = 0; i < 1000; ++i)
+    BOOST_TEST_REQUIRE(h.call("POST", "visualization-jobs", R"({"job_name":"v)" + std::to_string(i) + R"(","train_url":"/o/"})")
+                           .status == 200);
+  expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":"extra","train_url":"/o/"})"), 400, "ModelArts.0106");
+  BOOST_TEST(h.call("GET", "visualization-jobs").num("job_count_limit") == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -74,6 +74,23 @@ BOOST_AUTO_TEST_CASE(trickling_server_trips_total_timeout) {
   BOOST_TEST(failure.message.find("total timeout of 400 ms") != std::string::npos, failure.message);
 }
 
+BOOST_AUTO_TEST_CASE(read_timeout_measures_silence_not_the_whole_reply) {
+  // 10 bytes, 60 ms apart: 600 ms in all, but never 200 ms of silence.
+  LoopbackServer server([](ServerConnection& connection) {
+    if (!connection.read_request()) return;
+    if (!connection.write_raw("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n")) return;
+    for (int i = 0; i < 10; ++i) {
+      std::this_thread::sleep_for(60ms);
+      if (!connection.write_raw(std::to_string(i))) return;
+    }
+    connection.wait_for_close();
+  });
+  TransportOptions options;
+  options.read_timeout = 200ms;
+  auto transport = make_default_transport(options);
+  BOOST_TEST(require_response(transport->send(loopback_request(server.port()))).body == "0123456789");
+}
+
 BOOST_AUTO_TEST_CASE(tls_handshake_that_never_completes_trips_connect_timeout) {
   // Accepts TCP but never speaks TLS.
   LoopbackServer server([](ServerConnection& connection) { connection.wait_for_close(); });
@@ -88,6 +105,19 @@ BOOST_AUTO_TEST_CASE(tls_handshake_that_never_completes_trips_connect_timeout) {
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::timeout));
   BOOST_TEST(!failure.request_written);
   BOOST_TEST(failure.message == "connect to 127.0.0.1:" + std::to_string(server.port()) + " timed out after 300 ms");
+}
+
+BOOST_AUTO_TEST_CASE(total_timeout_also_bounds_the_connect_phase) {
+  LoopbackServer server([](ServerConnection& connection) { connection.wait_for_close(); });
+  TransportOptions options;
+  options.connect_timeout = std::chrono::milliseconds(5000);
+  options.total_timeout = 250ms;
+  auto transport = make_default_transport(options);
+  const Stopwatch stopwatch;
+  const auto failure = require_failure(transport->send(loopback_request(server.port(), "/", "https")));
+  BOOST_TEST(stopwatch.elapsed_ms() < 500);
+  BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::timeout));
+  BOOST_TEST(failure.message.find("total timeout of 250 ms") != std::string::npos, failure.message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,10 @@
 // checks, the explicit insecure switch, and keep-alive over TLS.
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include <modelarts/testing/certificate.hpp>
 
 #include "support/loopback_server.hpp"
@@ -99,6 +103,38 @@ BOOST_AUTO_TEST_CASE(tls_connections_are_kept_alive) {
     BOOST_TEST(require_response(transport->send(request)).body.size() == request.body.size());
   }
   BOOST_TEST(server.accepted() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(threads_share_one_tls_transport) {
+  const auto certificate = modelarts::testing::make_self_signed_certificate();
+  const TempFile ca(certificate.certificate_pem);
+  LoopbackServer server(answer_ok(), serving(certificate));
+  TransportOptions options;
+  options.ca_file = ca.path();
+  auto transport = make_default_transport(options);
+  std::atomic<int> successes{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < 4; ++t) {
+    workers.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        const auto result = transport->send(loopback_request(server.port(), "/", "https"));
+        if (const auto* response = std::get_if<HttpResponse>(&result); response && response->body == "secure") {
+          successes.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  BOOST_TEST(successes.load() == 100);
+  BOOST_TEST(server.accepted() <= 4u);
+}
+
+BOOST_AUTO_TEST_CASE(plain_http_server_on_an_https_url_is_a_tls_failure) {
+  LoopbackServer server(answer_ok());
+  auto transport = make_default_transport({});
+  const auto failure = require_failure(transport->send(loopback_request(server.port(), "/", "https")));
+  BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::tls));
+  BOOST_TEST(!failure.request_written);
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_ca_file_is_a_configuration_error) {

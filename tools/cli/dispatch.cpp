@@ -20,7 +20,8 @@ bool takes_value(const std::string& token) {
 }
 
 /// Where the group and verb stand in argv: the first two words that are neither options nor the values
-/// of global options. Verb options come after the verb, so their values are never mistaken for words.
+/// of global options (verb options come after the verb, so their values are never mistaken for words);
+/// and whether help was asked for anywhere.
 struct CommandWords {
   std::vector<std::size_t> positions;
   bool help = false;
@@ -28,11 +29,13 @@ struct CommandWords {
 
 CommandWords find_command_words(const std::vector<std::string>& arguments) {
   CommandWords words;
-  for (std::size_t i = 0; i < arguments.size() && words.positions.size() < 2; ++i) {
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
     const std::string& token = arguments[i];
     if (token == "--") break;
     if (token == "-h" || token == "--help") {
-      words.help = true;
+      words.help = true;  // wherever it stands: `modelarts training-job create --help`
+    } else if (words.positions.size() == 2) {
+      continue;
     } else if (token.size() > 1 && token[0] == '-') {
       if (takes_value(token)) ++i;
     } else {
@@ -93,7 +96,7 @@ int run_verb(const std::vector<std::string>& arguments, std::ostream& out, std::
   }
   hint = "run '" + std::string("modelarts ") + group.name + (group.direct ? "" : " " + verb->name) + " --help'";
 
-  po::options_description own("Options");
+  po::options_description own("Options", 100, 50);
   if (verb->add_options) verb->add_options(own);
   if (words.help) {
     print_verb_help(out, group, *verb, own, global_description);

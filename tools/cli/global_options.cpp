@@ -29,7 +29,7 @@ const char* level_name(LogLevel level) {
 }  // namespace
 
 po::options_description global_options_description(GlobalOptions& target) {
-  po::options_description options("Global options");
+  po::options_description options("Global options", 100, 50);
   options.add_options()
       ("endpoint", po::value(&target.endpoint)->value_name("URL"),
        "ModelArts endpoint (default: MODELARTS_ENDPOINT, else https://modelarts.{region}.myhuaweicloud.com)")

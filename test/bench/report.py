@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""Reads the RESULT lines of one benchmark run and prints the table of figures, ratios and targets;
+writes the threads data for gnuplot.
+
+usage: report.py RESULTS_FILE MACHINE_FILE THREADS_DAT_OUT
+"""
+import sys
+
+
+def load(path):
+    results = {}
+    for line in open(path):
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] == "RESULT":
+            results[parts[1]] = (float(parts[2]), " ".join(parts[3:]))
+    return results
+
+
+def main(results_path, machine_path, dat_path):
+    r = load(results_path)
+    rows = []
+
+    def value(name):
+        return r[name][0] if name in r else None
+
+    def fig(name, fmt="{:,.0f}"):
+        v = value(name)
+        return "n/a" if v is None else fmt.format(v) + " " + r[name][1]
+
+    def ratio(num, den, fmt="{:.2f}x"):
+        a, b = value(num), value(den)
+        return None if a is None or b is None or b == 0 else a / b
+
+    def check(measured, target, at_least=True):
+        if measured is None:
+            return "not measured"
+        met = measured >= target if at_least else measured <= target
+        return ("met" if met else "MISSED") + f" ({'>=' if at_least else '<='} {target:g})"
+
+    def add(what, figure, ratio_text="", verdict=""):
+        rows.append((what, figure, ratio_text, verdict))
+
+    def cpu(name):
+        v = value(name)
+        return "" if v is None else f"{v:.1f} us CPU/call"
+
+    # Throughput ratios use wall time (what the issue asks); the CPU-per-call ratios count only each client's
+    # own work and hold even when other jobs load the machine.
+    sdk_bare = ratio("seq.sdk.calls_per_s", "seq.bare_beast.calls_per_s")
+    sdk_bare_cpu = ratio("seq.bare_beast.cpu_us_per_call", "seq.sdk.cpu_us_per_call")
+    add("1. SDK get_visualization_job_info, sequential", fig("seq.sdk.calls_per_s") + ", " + cpu("seq.sdk.cpu_us_per_call"),
+        "" if sdk_bare is None else f"{sdk_bare:.2f}x bare (CPU: bare/SDK {sdk_bare_cpu:.2f})", check(sdk_bare, 0.85))
+    add("1. bare keep-alive Beast GET (signed once)",
+        fig("seq.bare_beast.calls_per_s") + ", " + cpu("seq.bare_beast.cpu_us_per_call"))
+    for key, label, target in (("python_requests", "2. Python requests.Session, AK/SK", 5),
+                               ("node_core", "2. Node.js huaweicloud-sdk-core, AK/SK", 3)):
+        wall = ratio("seq.sdk.calls_per_s", f"seq.{key}.calls_per_s")
+        by_cpu = ratio(f"seq.{key}.cpu_us_per_call", "seq.sdk.cpu_us_per_call")
+        add(label, fig(f"seq.{key}.calls_per_s") + ", " + cpu(f"seq.{key}.cpu_us_per_call"),
+            "" if wall is None else f"SDK = {wall:.2f}x (CPU: {by_cpu:.1f}x less)", check(wall, target))
+    threads = sorted({int(k.split(".")[1]) for k in r if k.startswith("threads.")})
+    one = value("threads.1.calls_per_s")
+    with open(dat_path, "w") as dat:
+        for n in threads:
+            rate = value(f"threads.{n}.calls_per_s")
+            dat.write(f"{n} {rate} {value(f'threads.{n}.p50_us')} {value(f'threads.{n}.p99_us')}\n")
+            add(f"3. {n} thread(s), one Session", fig(f"threads.{n}.calls_per_s"),
+                f"{rate / one:.2f}x 1 thread" if one else "",
+                f"p50 {value(f'threads.{n}.p50_us'):.0f} us, p99 {value(f'threads.{n}.p99_us'):.0f} us, "
+                f"{value(f'threads.{n}.cpu_us_per_call'):.1f} us CPU/call, "
+                f"{value(f'threads.{n}.failures'):.0f} failures")
+    cost = ratio("sign.bare_openssl.per_s", "sign.sdk.per_s")
+    add("4. sign_request, one core (thread CPU time)", fig("sign.sdk.per_s"),
+        "" if cost is None else f"{cost:.2f}x bare cost", check(cost, 2.5, at_least=False))
+    add("4. bare OpenSSL SHA-256 + HMAC-SHA256", fig("sign.bare_openssl.per_s"), "",
+        check(value("sign.sdk.per_s"), 300000))
+    page = value("list.page_reply_kib")
+    for kind, label in (("emulator", "over HTTP from the emulator"), ("decode_only", "decode only (replayed page)")):
+        growth = value(f"list.{kind}.hwm_growth_kib")
+        add(f"5. list {fig(f'list.{kind}.jobs')} via pager, {label}", fig(f"list.{kind}.jobs_per_s"),
+            "" if growth is None else f"peak RSS +{growth:,.0f} KiB",
+            "" if page is None or growth is None else f"one page reply = {page:,.0f} KiB; "
+            f"{growth / page:.1f} page replies")
+    add("6. compile <modelarts/modelarts.hpp> TU, -O0 (CPU s)", fig("compile.modelarts_O0_s", "{:.2f}"), "",
+        check(value("compile.modelarts_O0_s"), 1.5, at_least=False))
+    add("6. the same TU, -O2", fig("compile.modelarts_O2_s", "{:.2f}"), "",
+        check(value("compile.modelarts_O2_s"), 1.5, at_least=False))
+    add("6. its standard headers alone, -O0", fig("compile.std_only_O0_s", "{:.2f}"))
+    add("7. emulator under wrk (keep-alive, token)", fig("wrk.emulator.requests_per_s"),
+        fig("wrk.connections", "{:.0f}"), f"p99 {fig('wrk.p99_us')}")
+
+    print(open(machine_path).read().rstrip())
+    print()
+    widths = [max(len(row[i]) for row in rows + [("measurement", "figure", "ratio", "target / note")])
+              for i in range(4)]
+    header = ("measurement", "figure", "ratio", "target / note")
+    for row in [header, tuple("-" * w for w in widths)] + rows:
+        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths)) + " |")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -3,6 +3,7 @@
 //
 //   modelarts-bench create-visualization-job --endpoint URL [--count N]     prints the new job IDs
 //   modelarts-bench calls    --endpoint URL --job-id ID [--seconds S] [--rounds R] [--threads 1,2,4,8]
+//   modelarts-bench profile  --endpoint URL --job-id ID --client sdk|bare [--seconds S]   (to run under perf)
 //   modelarts-bench signing  --endpoint URL --job-id ID [--seconds S]
 //   modelarts-bench listing  --endpoint URL --jobs N [--per-page P]
 #include <cstdio>
@@ -70,6 +71,9 @@ int main(int argc, char** argv) try {
     const double seconds = std::stod(flag(flags, "seconds", "2"));
     bench::measure_sequential_calls(target, job_id, seconds, std::stoi(flag(flags, "rounds", "3")));
     bench::measure_threaded_calls(target, job_id, seconds, int_list(flag(flags, "threads", "1,2,4,8")));
+  } else if (command == "profile") {
+    bench::profile_one_client(target, flag(flags, "job-id"), std::stod(flag(flags, "seconds", "3")),
+                              flag(flags, "client"));
   } else if (command == "signing") {
     bench::measure_signing(target, flag(flags, "job-id"), std::stod(flag(flags, "seconds", "1")));
   } else if (command == "listing") {

@@ -64,6 +64,22 @@ std::vector<std::pair<std::string, std::string>> signed_get_headers(const BenchT
 
 }  // namespace
 
+void profile_one_client(const BenchTarget& target, const std::string& job_id, double seconds,
+                        const std::string& client) {
+  const modelarts::Session session = target.session();
+  const modelarts::VisualizationJob job(session, job_id);
+  std::string wire_target;
+  const auto headers = signed_get_headers(target, "/v1/" + target.project_id + "/visualization-jobs/" + job_id,
+                                          wire_target);
+  BareBeastClient bare(target.host, target.port, wire_target, headers);
+  std::size_t sink = 0;
+  const Rate rate = client == "bare" ? run_for(seconds, [&] { sink += bare.get(); })
+                                     : run_for(seconds, [&] { sink += job.get_visualization_job_info().job_name.size(); });
+  print_result("profile." + client + ".calls_per_s", rate.calls_per_s, "calls/s");
+  print_result("profile." + client + ".cpu_us_per_call", rate.cpu_us_per_call, "us");
+  if (sink == 0) throw std::runtime_error("empty replies");
+}
+
 void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds) {
   const modelarts::Session session = target.session();
   const modelarts::VisualizationJob job(session, job_id);

@@ -32,8 +32,9 @@ class ReplayFirstReply : public modelarts::HttpTransport {
 };
 
 void list_all(const modelarts::Session& session, int per_page, std::int64_t expected_jobs, const std::string& name) {
-  // One warm-up call so that the connection, the pool and the allocator's arenas exist before "before".
-  modelarts::VisualizationJob::get_visualization_job_list(session, modelarts::ListOptions{}.per_page(1));
+  // One warm-up call of a full page, so that the connection, the pool and the allocator's arenas exist before
+  // "before" (and so that the replaying transport records a full page).
+  modelarts::VisualizationJob::get_visualization_job_list(session, modelarts::ListOptions{}.per_page(per_page));
   reset_peak_resident();
   const std::int64_t before = resident_kib();
   std::int64_t peak = before;

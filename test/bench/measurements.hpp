@@ -13,6 +13,10 @@ namespace bench {
 /// path, alternating rounds of `seconds` each; the best round of each counts.
 void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds);
 
+/// Only one client of measurement 1 ("sdk" or "bare") for `seconds`: a process to run under perf or strace.
+void profile_one_client(const BenchTarget& target, const std::string& job_id, double seconds,
+                        const std::string& client);
+
 /// 3. The same call from 1, 2, 4, 8... threads sharing one Session: throughput, p50 and p99 latency.
 void measure_threaded_calls(const BenchTarget& target, const std::string& job_id, double seconds,
                             const std::vector<int>& thread_counts);

@@ -70,10 +70,14 @@ def main(results_path, machine_path, dat_path):
                 f"{value(f'threads.{n}.cpu_us_per_call'):.1f} us CPU/call, "
                 f"{value(f'threads.{n}.failures'):.0f} failures")
     cost = ratio("sign.bare_openssl.per_s", "sign.sdk.per_s")
-    add("4. sign_request, one core (thread CPU time)", fig("sign.sdk.per_s"),
-        "" if cost is None else f"{cost:.2f}x bare cost", check(cost, 2.5, at_least=False))
-    add("4. bare OpenSSL SHA-256 + HMAC-SHA256", fig("sign.bare_openssl.per_s"), "",
+    cost_prepared = ratio("sign.bare_prepared.per_s", "sign.sdk.per_s")
+    add("4. sign_request, one core (thread CPU time)", fig("sign.sdk.per_s"), "",
         check(value("sign.sdk.per_s"), 300000))
+    add("4. bare OpenSSL one-shot EVP_Digest + HMAC", fig("sign.bare_openssl.per_s"),
+        "" if cost is None else f"SDK costs {cost:.2f}x this", check(cost, 2.5, at_least=False))
+    add("4. bare OpenSSL, prefetched + reused contexts", fig("sign.bare_prepared.per_s"),
+        "" if cost_prepared is None else f"SDK costs {cost_prepared:.2f}x this",
+        check(cost_prepared, 2.5, at_least=False))
     page = value("list.page_reply_kib")
     for kind, label in (("emulator", "over HTTP from the emulator"), ("decode_only", "decode only (replayed page)")):
         growth = value(f"list.{kind}.hwm_growth_kib")

@@ -369,6 +369,11 @@ class TrainingJobTests(CliTestCase):
         read = self.run_json("training-job", "logs", job_id, "--file", files[0], "--lines", "3")
         for field in ["content", "lines", "start_line", "end_line"]:
             self.assertIn(field, read)
+        # The Python SDK's start_byte/offset form: -1 reads the newest |offset| lines.
+        newest = self.run_cli("training-job", "logs", job_id, "--start-byte", "-1", "--offset", "2").stdout
+        self.assertEqual(len(newest.splitlines()), 2, newest)
+        self.assertEqual(newest.splitlines()[-1], log.splitlines()[-1])
+        self.assert_usage_error("training-job", "logs", job_id, "--offset", "2", "--lines", "2", message="do not mix")
 
     def test_update_and_delete(self):
         job_id, _, name = self.create()
@@ -479,6 +484,8 @@ class LabelJobTests(CliTestCase):
         for field in ["job_total_count", "manual_annotation_count_limit", "jobs"]:
             self.assertIn(field, listed)
         self.assertEqual([j["id"] for j in listed["jobs"]], [job_id])
+        every = self.run_json("label-job", "list", "--all", "--limit", "1")
+        self.assertIn(job_id, [j["id"] for j in every])
 
         new_name = unique("renamed_")
         self.assertEqual(self.run_json("label-job", "update", job_id, "--name", new_name, "--description", "d2"),
@@ -557,6 +564,32 @@ class SecretTests(CliTestCase):
         # An endpoint nobody listens on: a transport error, exit 1.
         result = self.run_cli("engine", "list", "--endpoint", "http://127.0.0.1:1", status=1)
         self.assertTrue(result.stderr.startswith("modelarts: "))
+
+
+class TlsTests(CliTestCase):
+    """Run against an HTTPS emulator (CMake: --tls); with-emulator exports MODELARTS_CA_FILE for its certificate."""
+
+    def setUp(self):
+        self.ca_file = os.environ.get("MODELARTS_CA_FILE", "")
+        self.assertTrue(os.environ.get("MODELARTS_ENDPOINT", "").startswith("https://"), "run with --tls")
+        self.assertTrue(self.ca_file, "no MODELARTS_CA_FILE")
+        self.without_ca = {k: v for k, v in os.environ.items() if k != "MODELARTS_CA_FILE"}
+
+    def test_trusts_the_ca_file_from_the_environment(self):
+        self.assertIn("PyTorch", self.run_cli("engine", "list").stdout)
+
+    def test_unknown_certificate_is_refused(self):
+        result = self.run_cli("engine", "list", env=self.without_ca, status=1)
+        self.assertTrue(result.stderr.startswith("modelarts: "), result.stderr)
+        self.assertIn("certificate", result.stderr)
+
+    def test_ca_file_option(self):
+        self.assertIn("PyTorch", self.run_cli("engine", "list", "--ca-file", self.ca_file, env=self.without_ca).stdout)
+
+    def test_insecure_skips_verification_with_a_warning(self):
+        result = self.run_cli("--insecure", "engine", "list", env=self.without_ca)
+        self.assertIn("PyTorch", result.stdout)
+        self.assertIn("WARNING", result.stderr)
 
 
 if __name__ == "__main__":

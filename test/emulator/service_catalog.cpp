@@ -19,7 +19,10 @@ BOOST_AUTO_TEST_CASE(resource_specs_include_the_documented_cpu_spec_and_gpus) {
   for (const auto& s : specs) {
     if (s.at("spec_code").as_string() == "modelarts.vm.cpu.2u") {
       documented = true;
-      BOOST_TEST(s == json::parse(R"({"spec_id":2,"core":"2","cpu":"8","gpu_num":0,"gpu_type":"","spec_code":"modelarts.vm.cpu.2u","max_num":2,"unit_num":1,"storage":"","interface_type":1,"no_resource":false})"));
+      BOOST_TEST(
+          s ==
+          json::parse(
+              R"({"spec_id":2,"core":"2","cpu":"8","gpu_num":0,"gpu_type":"","spec_code":"modelarts.vm.cpu.2u","max_num":2,"unit_num":1,"storage":"","interface_type":1,"no_resource":false})"));
     }
     if (s.at("gpu_num").as_int64() > 0) ++gpus;
   }

@@ -1,7 +1,6 @@
 // Hostile requests: every one gets a JSON error (or a well-formed answer), never a crash or a non-JSON body.
-#include <boost/test/unit_test.hpp>
-
 #include <atomic>
+#include <boost/test/unit_test.hpp>
 #include <thread>
 #include <tuple>
 
@@ -27,9 +26,19 @@ BOOST_AUTO_TEST_SUITE(service_hostile_inputs)
 
 BOOST_AUTO_TEST_CASE(malformed_bodies_are_modelarts_0101) {
   ServiceHarness h;
-  const std::vector<std::string> bodies = {"", "   ", "{", "[]", "null", "42", "\"s\"", R"({"job_name":)",
-                                           "{\"job_name\":\"\xff\xfe\"}", std::string(1, '\0'), "{}}",
-                                           R"({"job_name":"x","config":[]})", R"({"job_name":7,"config":{}})"};
+  const std::vector<std::string> bodies = {"",
+                                           "   ",
+                                           "{",
+                                           "[]",
+                                           "null",
+                                           "42",
+                                           "\"s\"",
+                                           R"({"job_name":)",
+                                           "{\"job_name\":\"\xff\xfe\"}",
+                                           std::string(1, '\0'),
+                                           "{}}",
+                                           R"({"job_name":"x","config":[]})",
+                                           R"({"job_name":7,"config":{}})"};
   for (const auto& collection : kCollections) {
     for (const auto& body : bodies) {
       Reply r = h.send(request("POST", {collection}, body));
@@ -42,12 +51,23 @@ BOOST_AUTO_TEST_CASE(malformed_bodies_are_modelarts_0101) {
 BOOST_AUTO_TEST_CASE(hostile_ids_are_not_found) {
   ServiceHarness h;
   create_training_job(h, "real");
-  const std::vector<std::string> ids = {"a/b", "..", "../..", "", " ", "-1", "1e3", "0x10", "%2F",
-                                        std::string(10'000, '9'), std::string(10'000, 'x'), "\xff\xfe\xfd",
-                                        "99999999999999999999999", "1 ", "\xe2\x80\x8b"};
+  const std::vector<std::string> ids = {"a/b",
+                                        "..",
+                                        "../..",
+                                        "",
+                                        " ",
+                                        "-1",
+                                        "1e3",
+                                        "0x10",
+                                        "%2F",
+                                        std::string(10'000, '9'),
+                                        std::string(10'000, 'x'),
+                                        "\xff\xfe\xfd",
+                                        "99999999999999999999999",
+                                        "1 ",
+                                        "\xe2\x80\x8b"};
   for (const auto& id : ids) {
-    for (const auto& [method, rest, body] :
-         std::vector<std::tuple<std::string, std::vector<std::string>, std::string>>{
+    for (const auto& [method, rest, body] : std::vector<std::tuple<std::string, std::vector<std::string>, std::string>>{
              {"PUT", {"training-jobs", id}, R"({"job_desc":"x"})"},
              {"DELETE", {"training-jobs", id}, ""},
              {"GET", {"training-jobs", id, "versions"}, ""},
@@ -82,17 +102,20 @@ BOOST_AUTO_TEST_CASE(long_and_odd_strings) {
   invalid_utf8.query = {{"search_content", "\xff\xfe"}, {"status", "\xc3"}, {"sortBy", "\x80"}};
   Reply odd = h.send(invalid_utf8);
   BOOST_TEST(odd.status == 400);
-  ServiceRequest unicode_name = request("POST", {"visualization-jobs"},
-                                        "{\"job_name\":\"\xe4\xbd\xa0\xe5\xa5\xbd\",\"train_url\":\"/o/\"}");
+  ServiceRequest unicode_name =
+      request("POST", {"visualization-jobs"}, "{\"job_name\":\"\xe4\xbd\xa0\xe5\xa5\xbd\",\"train_url\":\"/o/\"}");
   BOOST_TEST(h.send(unicode_name).error_code() == "ModelArts.0104");
-  Reply numbers = h.call("POST", "training-jobs",
-                         R"({"job_name":"n","config":{"worker_server_num":1e400,"spec_id":2,"data_url":"/d/","app_url":"/a","boot_file_url":"/b"}})");
+  Reply numbers = h.call(
+      "POST", "training-jobs",
+      R"({"job_name":"n","config":{"worker_server_num":1e400,"spec_id":2,"data_url":"/d/","app_url":"/a","boot_file_url":"/b"}})");
   BOOST_TEST(numbers.status == 400);
-  Reply negative = h.call("POST", "training-jobs",
-                          R"({"job_name":"n","config":{"worker_server_num":-1,"spec_id":-2,"data_url":"/d/","app_url":"/a","boot_file_url":"/b"}})");
+  Reply negative = h.call(
+      "POST", "training-jobs",
+      R"({"job_name":"n","config":{"worker_server_num":-1,"spec_id":-2,"data_url":"/d/","app_url":"/a","boot_file_url":"/b"}})");
   BOOST_TEST(negative.error_code() == "ModelArts.0101");
-  Reply big = h.call("POST", "training-jobs",
-                     R"({"job_name":"n","config":{"worker_server_num":1,"spec_id":18446744073709551615,"data_url":"/d/","app_url":"/a","boot_file_url":"/b"}})");
+  Reply big = h.call(
+      "POST", "training-jobs",
+      R"({"job_name":"n","config":{"worker_server_num":1,"spec_id":18446744073709551615,"data_url":"/d/","app_url":"/a","boot_file_url":"/b"}})");
   BOOST_TEST(big.error_code() == "ModelArts.0101");
   Reply nested = h.call("POST", "training-jobs", std::string(5'000, '[') + std::string(5'000, ']'));
   BOOST_TEST(nested.error_code() == "ModelArts.0101");
@@ -100,9 +123,14 @@ BOOST_AUTO_TEST_CASE(long_and_odd_strings) {
 
 BOOST_AUTO_TEST_CASE(odd_paths_and_methods) {
   ServiceHarness h;
-  for (const auto& segments : std::vector<std::vector<std::string>>{
-           {}, {""}, {"training-jobs", "1", "versions", "1", "log", "file-names", "more"}, {"job"},
-           {"job", "resource-specs", "x"}, {"..", "training-jobs"}, {"TRAINING-JOBS"}}) {
+  for (const auto& segments :
+       std::vector<std::vector<std::string>>{{},
+                                             {""},
+                                             {"training-jobs", "1", "versions", "1", "log", "file-names", "more"},
+                                             {"job"},
+                                             {"job", "resource-specs", "x"},
+                                             {"..", "training-jobs"},
+                                             {"TRAINING-JOBS"}}) {
     Reply r = h.send(request("GET", segments));
     BOOST_TEST(r.status == 404, r.text);
     BOOST_TEST(r.error_code() == "ModelArts.0015");
@@ -122,7 +150,8 @@ BOOST_AUTO_TEST_CASE(concurrent_requests_are_safe) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 50; ++i) {
-        ServiceRequest r = request("POST", {"training-jobs"}, training_job_body("t" + std::to_string(t) + "-" + std::to_string(i)));
+        ServiceRequest r =
+            request("POST", {"training-jobs"}, training_job_body("t" + std::to_string(t) + "-" + std::to_string(i)));
         if (h.service().handle(r).status == 200) ++created;
         h.service().handle(request("GET", {"training-jobs"}));
       }

@@ -29,8 +29,9 @@ BOOST_AUTO_TEST_CASE(create_get_update_delete) {
   BOOST_TEST(detail.str("spec_code") == "modelarts.vm.cpu.8u");
   BOOST_TEST(detail.str("data_url") == "/usr/data/");
   BOOST_TEST(detail.at("parameter").as_array().size() == 1u);
-  Reply updated = h.call("PUT", "training-job-configs/testConfig",
-                         R"({"config_desc":"changed","worker_server_num":2,"app_url":"/a/","boot_file_url":"/a/b.py","spec_id":3,"engine_id":8,"dataset_id":"d","dataset_version_id":"v","user_command":"x"})");
+  Reply updated = h.call(
+      "PUT", "training-job-configs/testConfig",
+      R"({"config_desc":"changed","worker_server_num":2,"app_url":"/a/","boot_file_url":"/a/b.py","spec_id":3,"engine_id":8,"dataset_id":"d","dataset_version_id":"v","user_command":"x"})");
   BOOST_TEST(updated.status == 200, updated.text);
   Reply after = h.call("GET", "training-job-configs/testConfig");
   BOOST_TEST(after.str("config_desc") == "changed");

@@ -107,12 +107,15 @@ BOOST_AUTO_TEST_CASE(update_delete_and_errors) {
                      "ModelArts.0102");
   expect_label_error(h.call("POST", "annotation-jobs", label_body("other")), 400, "ModelArts.0103");
   expect_label_error(h.call("POST", "annotation-jobs", label_body("bad name")), 400, "ModelArts.0104");
-  expect_label_error(h.call("POST", "annotation-jobs", R"({"name":"x","data_type":"FTP","type":"Manual Image classify"})"),
-                     400, "ModelArts.0101");
-  expect_label_error(h.call("POST", "annotation-jobs", R"({"name":"x","data_type":"OBS","type":"Manual Image classify"})"),
-                     400, "ModelArts.0101");
-  expect_label_error(h.call("POST", "annotation-jobs", R"({"name":"x","data_type":"filter job","filter_id":"f","type":"Sort"})"),
-                     400, "ModelArts.0101");
+  expect_label_error(
+      h.call("POST", "annotation-jobs", R"({"name":"x","data_type":"FTP","type":"Manual Image classify"})"), 400,
+      "ModelArts.0101");
+  expect_label_error(
+      h.call("POST", "annotation-jobs", R"({"name":"x","data_type":"OBS","type":"Manual Image classify"})"), 400,
+      "ModelArts.0101");
+  expect_label_error(
+      h.call("POST", "annotation-jobs", R"({"name":"x","data_type":"filter job","filter_id":"f","type":"Sort"})"), 400,
+      "ModelArts.0101");
   BOOST_TEST(h.call("POST", "annotation-jobs",
                     R"({"name":"filtered","data_type":"filter job","filter_id":"f1","type":"Manual Object detection"})")
                  .status == 200);

@@ -30,7 +30,8 @@ std::int64_t visualization_status(ServiceHarness& h, const std::string& id) {
 }
 
 std::string create_visualization(ServiceHarness& h, const std::string& name, const std::string& extra = {}) {
-  Reply r = h.call("POST", "visualization-jobs", R"({"job_name":")" + name + R"(","train_url":"/obs/logs/")" + extra + "}");
+  Reply r =
+      h.call("POST", "visualization-jobs", R"({"job_name":")" + name + R"(","train_url":"/obs/logs/")" + extra + "}");
   BOOST_TEST_REQUIRE(r.status == 200, r.text);
   return r.str("job_id");
 }
@@ -113,9 +114,10 @@ BOOST_AUTO_TEST_CASE(stop_is_allowed_in_init_and_waiting_but_not_after_completio
 BOOST_AUTO_TEST_CASE(version_delete_is_refused_while_killing) {
   ServiceHarness h;
   Training t = create(h, "v");
-  Reply v2 = h.call("POST", "training-jobs/" + t.job + "/versions",
-                    R"({"config":{"worker_server_num":1,"app_url":"/a/","boot_file_url":"/a/b.py","data_url":"/d/","spec_id":1,"pre_version_id":)" +
-                        t.version + "}}");
+  Reply v2 = h.call(
+      "POST", "training-jobs/" + t.job + "/versions",
+      R"({"config":{"worker_server_num":1,"app_url":"/a/","boot_file_url":"/a/b.py","data_url":"/d/","spec_id":1,"pre_version_id":)" +
+          t.version + "}}");
   const std::string v2_path = "training-jobs/" + t.job + "/versions/" + std::to_string(v2.num("version_id"));
   BOOST_TEST(h.call("POST", v2_path + "/stop").status == 200);
   expect_v1_error(h.call("DELETE", v2_path), 400, "ModelArts.0105", "This job can't be delete. job status: 9");
@@ -159,7 +161,8 @@ BOOST_AUTO_TEST_CASE(visualization_job_runs_until_stopped_and_restarts) {
 
 BOOST_AUTO_TEST_CASE(visualization_schedule_stops_after_its_hours) {
   ServiceHarness h;
-  const std::string id = create_visualization(h, "sched", R"(,"schedule":{"type":"stop","time_unit":"HOURS","duration":2})");
+  const std::string id =
+      create_visualization(h, "sched", R"(,"schedule":{"type":"stop","time_unit":"HOURS","duration":2})");
   h.advance(5'000);
   Reply running = h.call("GET", "visualization-jobs/" + id);
   BOOST_TEST(running.num("status") == 8);

@@ -1,11 +1,11 @@
 // The state file: written before a mutating request returns, loaded by a new service, corrupt files refused.
-#include <boost/test/unit_test.hpp>
+#include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "support/service_harness.hpp"
 
@@ -50,9 +50,10 @@ BOOST_AUTO_TEST_CASE(round_trip_keeps_jobs_ids_and_lifecycle) {
     BOOST_TEST(h.call("POST", "training-job-configs",
                       R"({"config_name":"cfg","worker_server_num":1,"model_id":2,"spec_id":3,"data_url":"/d/"})")
                    .status == 200);
-    vis_id = h.call("POST", "visualization-jobs",
-                    R"({"job_name":"vis","train_url":"/o/","schedule":{"type":"stop","time_unit":"HOURS","duration":1}})")
-                 .str("job_id");
+    vis_id =
+        h.call("POST", "visualization-jobs",
+               R"({"job_name":"vis","train_url":"/o/","schedule":{"type":"stop","time_unit":"HOURS","duration":1}})")
+            .str("job_id");
     label_id = h.call("POST", "annotation-jobs",
                       R"({"name":"lab","data_type":"OBS","path":"/p/","type":"Manual Image classify"})")
                    .str("job_id");
@@ -69,14 +70,16 @@ BOOST_AUTO_TEST_CASE(round_trip_keeps_jobs_ids_and_lifecycle) {
   BOOST_TEST(again.call("GET", "training-job-configs/cfg").num("model_id") == 2);
   again.advance(2'000);
   BOOST_TEST(again.call("GET", "visualization-jobs/" + vis_id).num("status") == 8);
-  BOOST_TEST(again.call("GET", "visualization-jobs").at("jobs").as_array().at(0).at("schedule").as_array().size() == 1u);
+  BOOST_TEST(again.call("GET", "visualization-jobs").at("jobs").as_array().at(0).at("schedule").as_array().size() ==
+             1u);
   BOOST_TEST(again.call("GET", "annotation-jobs/" + label_id + "/validation").at("last_pass_rate").as_double() == 50.0);
   // Ids continue where they stopped.
   Reply next = again.call("POST", "training-jobs", training_job_body("after-restart"));
   BOOST_TEST(std::stoll(next.str("job_id")) == std::stoll(job_id) + 1);
   BOOST_TEST(std::stoll(next.str("version_id")) == std::stoll(version_id) + 1);
-  BOOST_TEST(std::stoll(again.call("POST", "visualization-jobs", R"({"job_name":"vis2","train_url":"/o/"})").str("job_id")) ==
-             std::stoll(vis_id) + 1);
+  BOOST_TEST(
+      std::stoll(again.call("POST", "visualization-jobs", R"({"job_name":"vis2","train_url":"/o/"})").str("job_id")) ==
+      std::stoll(vis_id) + 1);
   expect_v1_error(again.call("POST", "training-jobs", training_job_body("persisted")), 400, "ModelArts.0103");
   // Deletions persist too.
   BOOST_TEST(again.call("DELETE", "training-jobs/" + job_id).status == 200);
@@ -97,8 +100,9 @@ BOOST_AUTO_TEST_CASE(failed_requests_and_reads_do_not_write) {
 BOOST_AUTO_TEST_CASE(corrupt_file_is_refused_with_a_clear_message) {
   TempDir dir;
   const std::string file = (dir.path / "state.json").string();
-  for (const std::string& content : {std::string("{not json"), std::string(R"({"format":"other"})"),
-                                    std::string(R"({"format":"modelarts-emulator-state","version":1})"), std::string("")}) {
+  for (const std::string& content :
+       {std::string("{not json"), std::string(R"({"format":"other"})"),
+        std::string(R"({"format":"modelarts-emulator-state","version":1})"), std::string("")}) {
     std::ofstream(file) << content;
     ServiceConfig config;
     config.project_id = kProject;

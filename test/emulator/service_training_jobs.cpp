@@ -33,7 +33,8 @@ BOOST_AUTO_TEST_CASE(duplicate_name_is_modelarts_0103) {
 
 BOOST_AUTO_TEST_CASE(illegal_names_are_modelarts_0104) {
   ServiceHarness h;
-  for (const std::string& name : std::vector<std::string>{"", "has space", "semi;colon", std::string(65, 'a'), "\\u00e9t\\u00e9"})
+  for (const std::string& name :
+       std::vector<std::string>{"", "has space", "semi;colon", std::string(65, 'a'), "\\u00e9t\\u00e9"})
     expect_v1_error(h.call("POST", "training-jobs", training_job_body(name)), 400, "ModelArts.0104", "Illegal name");
   BOOST_TEST(h.call("POST", "training-jobs", training_job_body(std::string(64, 'a'))).status == 200);
   BOOST_TEST(h.call("POST", "training-jobs", training_job_body("a-b_C9")).status == 200);
@@ -49,47 +50,61 @@ BOOST_AUTO_TEST_CASE(config_rules_are_modelarts_0101_naming_the_field) {
   expect_field(R"({"job_name":"x"})", "config");
   expect_field(R"({"job_name":"x","config":{"spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/a/b.py"}})",
                "worker_server_num");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":1,"data_url":"/d/","app_url":"/a/","boot_file_url":"/a/b.py"}})",
-               "spec_id");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":1,"data_url":"/d/","app_url":"/a/","boot_file_url":"/a/b.py"}})",
+      "spec_id");
   expect_field(training_job_body("x", R"(,"dataset_id":"d1","dataset_version_id":"v1")"), "exactly one of");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"app_url":"/a/","boot_file_url":"/a/b.py"}})",
-               "exactly one of");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"app_url":"/a/","boot_file_url":"/a/b.py"}})",
+      "exactly one of");
   expect_field(R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"data_url":"/d/","app_url":"/a/"}})",
                "boot_file_url");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":999,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b"}})",
-               "spec_id");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":3,"spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b"}})",
-               "worker_server_num");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":"two","spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b"}})",
-               "config.worker_server_num");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b","engine_id":777}})",
-               "engine_id");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":999,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b"}})",
+      "spec_id");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":3,"spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b"}})",
+      "worker_server_num");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":"two","spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b"}})",
+      "config.worker_server_num");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"data_url":"/d/","app_url":"/a/","boot_file_url":"/b","engine_id":777}})",
+      "engine_id");
   expect_field(training_job_body("x", R"(,"parameter":[{"value":"1"}])"), "label");
   expect_field(training_job_body("x", R"(,"bogus":1)"), "config.bogus");
   expect_field(R"({"job_name":"x","bogus":true,"config":{}})", "bogus");
   expect_field(R"({"job_name":"x","job_desc":")" + std::string(257, 'd') + R"(","config":{}})", "job_desc");
-  expect_field(R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"data_source":[{"type":"ftp"}],"app_url":"/a/","boot_file_url":"/b"}})",
-               "type");
+  expect_field(
+      R"({"job_name":"x","config":{"worker_server_num":1,"spec_id":2,"data_source":[{"type":"ftp"}],"app_url":"/a/","boot_file_url":"/b"}})",
+      "type");
 }
 
 BOOST_AUTO_TEST_CASE(alternative_sources_and_algorithms_are_accepted) {
   ServiceHarness h;
-  BOOST_TEST(h.call("POST", "training-jobs",
-                    R"({"job_name":"ds","config":{"worker_server_num":1,"spec_id":2,"dataset_id":"d1","dataset_version_id":"v1","app_url":"/a/","boot_file_url":"/a/b.py"}})")
-                 .status == 200);
-  BOOST_TEST(h.call("POST", "training-jobs",
-                    R"({"job_name":"src","config":{"worker_server_num":1,"spec_id":2,"data_source":[{"type":"obs","data_url":"/d/"}],"app_url":"/a/","boot_file_url":"/a/b.py"}})")
-                 .status == 200);
-  Reply algo = h.call("POST", "training-jobs",
-                      R"({"job_name":"algo","config":{"worker_server_num":1,"spec_id":3,"model_id":1,"data_url":"/d/","train_url":"/o/"}})");
+  BOOST_TEST(
+      h.call(
+           "POST", "training-jobs",
+           R"({"job_name":"ds","config":{"worker_server_num":1,"spec_id":2,"dataset_id":"d1","dataset_version_id":"v1","app_url":"/a/","boot_file_url":"/a/b.py"}})")
+          .status == 200);
+  BOOST_TEST(
+      h.call(
+           "POST", "training-jobs",
+           R"({"job_name":"src","config":{"worker_server_num":1,"spec_id":2,"data_source":[{"type":"obs","data_url":"/d/"}],"app_url":"/a/","boot_file_url":"/a/b.py"}})")
+          .status == 200);
+  Reply algo = h.call(
+      "POST", "training-jobs",
+      R"({"job_name":"algo","config":{"worker_server_num":1,"spec_id":3,"model_id":1,"data_url":"/d/","train_url":"/o/"}})");
   BOOST_TEST_REQUIRE(algo.status == 200, algo.text);
   Reply detail = h.call("GET", "training-jobs/" + algo.str("job_id") + "/versions/" + algo.str("version_id"));
   BOOST_TEST(detail.num("model_id") == 1);
   BOOST_TEST(detail.str("engine_name") == "TensorFlow");
   BOOST_TEST(detail.str("spec_code") == "modelarts.vm.gpu.p100");
-  BOOST_TEST(h.call("POST", "training-jobs",
-                    R"({"job_name":"image","config":{"worker_server_num":1,"spec_id":2,"data_url":"/d/","user_image_url":"swr/x:1","user_command":"run"}})")
-                 .status == 200);
+  BOOST_TEST(
+      h.call(
+           "POST", "training-jobs",
+           R"({"job_name":"image","config":{"worker_server_num":1,"spec_id":2,"data_url":"/d/","user_image_url":"swr/x:1","user_command":"run"}})")
+          .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(list_reports_quota_fields_and_documented_item_fields) {
@@ -101,8 +116,8 @@ BOOST_AUTO_TEST_CASE(list_reports_quota_fields_and_documented_item_fields) {
   BOOST_TEST(r.num("quotas") == 1000);
   BOOST_TEST(r.num("job_count_limit") == 999);
   const auto& job = r.at("jobs").as_array().at(0).as_object();
-  for (const char* key : {"job_id", "job_name", "version_id", "status", "create_time", "duration", "job_desc",
-                          "version_count"})
+  for (const char* key :
+       {"job_id", "job_name", "version_id", "status", "create_time", "duration", "job_desc", "version_count"})
     BOOST_TEST(job.contains(key), key);
   BOOST_TEST(job.at("job_id").is_int64());
   BOOST_TEST(job.at("status").as_int64() == 1);

@@ -9,10 +9,12 @@ BOOST_AUTO_TEST_SUITE(service_training_logs)
 
 BOOST_AUTO_TEST_CASE(one_log_file_per_worker) {
   ServiceHarness h;
-  Reply r = h.call("POST", "training-jobs",
-                   R"({"job_name":"logger","config":{"worker_server_num":2,"spec_id":1,"app_url":"/a/","boot_file_url":"/a/b.py","data_url":"/d/"}})");
+  Reply r = h.call(
+      "POST", "training-jobs",
+      R"({"job_name":"logger","config":{"worker_server_num":2,"spec_id":1,"app_url":"/a/","boot_file_url":"/a/b.py","data_url":"/d/"}})");
   BOOST_TEST_REQUIRE(r.status == 200, r.text);
-  Reply files = h.call("GET", "training-jobs/" + r.str("job_id") + "/versions/" + r.str("version_id") + "/log/file-names");
+  Reply files =
+      h.call("GET", "training-jobs/" + r.str("job_id") + "/versions/" + r.str("version_id") + "/log/file-names");
   BOOST_TEST(files.at("is_success").as_bool());
   BOOST_TEST(files.at("log_file_list") == json::parse(R"(["logger.0","logger.1"])"));
 }
@@ -41,7 +43,8 @@ BOOST_AUTO_TEST_CASE(aom_log_grows_with_the_job_and_pages_by_line) {
   BOOST_TEST(down.num("lines") == 2);
   BOOST_TEST(std::stoll(down.str("start_line")) == first + 1);
   BOOST_TEST(std::stoll(down.str("end_line")) == first + 2);
-  Reply up = h.call("GET", base + "/aom-log?log_file=logger.0&lines=5&order=asc&base_line=" + std::to_string(first + 3));
+  Reply up =
+      h.call("GET", base + "/aom-log?log_file=logger.0&lines=5&order=asc&base_line=" + std::to_string(first + 3));
   BOOST_TEST(up.num("lines") == 3);
   BOOST_TEST(std::stoll(up.str("start_line")) == first);
   BOOST_TEST(up.str("content") + "\n" == all.str("content").substr(0, up.str("content").size() + 1));
@@ -104,7 +107,7 @@ BOOST_AUTO_TEST_CASE(killed_and_failed_versions_say_so_in_their_log) {
                    training_job_body("failing", R"(,"parameter":[{"label":"emulator_outcome","value":"fail"}])"));
   h.advance(70'000);
   BOOST_TEST(h.call("GET", "training-jobs/" + f.str("job_id") + "/versions/" + f.str("version_id") +
-                           "/aom-log?log_file=failing.0")
+                               "/aom-log?log_file=failing.0")
                  .str("content")
                  .find("training failed") != std::string::npos);
 }

@@ -9,7 +9,8 @@ namespace {
 std::string version_body(const std::string& pre_version_id, const std::string& extra = {}) {
   return R"({"job_desc":"v2","config":{"worker_server_num":1,"app_url":"/a/","boot_file_url":"/a/b.py",)"
          R"("dataset_id":"38277e62","dataset_version_id":"2ff0d6ba","spec_id":1,"engine_id":1,"train_url":"/o/",)"
-         R"("pre_version_id":)" + pre_version_id + extra + "}}";
+         R"("pre_version_id":)" +
+         pre_version_id + extra + "}}";
 }
 
 struct JobWithVersions {
@@ -49,8 +50,9 @@ BOOST_AUTO_TEST_CASE(create_version_answers_real_numbers) {
 BOOST_AUTO_TEST_CASE(pre_version_id_is_required_and_must_exist) {
   ServiceHarness h;
   JobWithVersions job = job_with_versions(h, 1);
-  Reply missing = h.call("POST", "training-jobs/" + job.job_id + "/versions",
-                         R"({"config":{"worker_server_num":1,"app_url":"/a/","boot_file_url":"/a/b.py","data_url":"/d/","spec_id":1}})");
+  Reply missing = h.call(
+      "POST", "training-jobs/" + job.job_id + "/versions",
+      R"({"config":{"worker_server_num":1,"app_url":"/a/","boot_file_url":"/a/b.py","data_url":"/d/","spec_id":1}})");
   expect_v1_error(missing, 400, "ModelArts.0101");
   BOOST_TEST(missing.str("error_message").find("config.pre_version_id") != std::string::npos);
   expect_v1_error(h.call("POST", "training-jobs/" + job.job_id + "/versions", version_body("424242")), 400,
@@ -112,10 +114,29 @@ BOOST_AUTO_TEST_CASE(metric_lists_are_strings_in_the_list_and_objects_in_detail)
   BOOST_TEST(detail.str("cpu") == "8");
   BOOST_TEST(detail.num("gpu_num") == 0);
   BOOST_TEST(detail.at("parameter").as_array().at(0).at("label").as_string() == "learning_rate");
-  for (const char* key : {"job_id", "job_name", "job_desc", "version_id", "version_name", "pre_version_id",
-                          "app_url", "boot_file_url", "create_time", "spec_id", "worker_server_num", "data_url",
-                          "train_url", "log_url", "dataset_id", "dataset_version_id", "data_source", "model_id",
-                          "user_image_url", "user_command", "resource_id", "volumes", "pool_id"})
+  for (const char* key : {"job_id",
+                          "job_name",
+                          "job_desc",
+                          "version_id",
+                          "version_name",
+                          "pre_version_id",
+                          "app_url",
+                          "boot_file_url",
+                          "create_time",
+                          "spec_id",
+                          "worker_server_num",
+                          "data_url",
+                          "train_url",
+                          "log_url",
+                          "dataset_id",
+                          "dataset_version_id",
+                          "data_source",
+                          "model_id",
+                          "user_image_url",
+                          "user_command",
+                          "resource_id",
+                          "volumes",
+                          "pool_id"})
     BOOST_TEST(detail.has(key), key);
 }
 

@@ -9,9 +9,10 @@ BOOST_AUTO_TEST_SUITE(service_visualization_jobs)
 
 BOOST_AUTO_TEST_CASE(create_answers_strings_and_list_shows_schedule_with_timeUnit) {
   ServiceHarness h;
-  Reply r = h.call("POST", "visualization-jobs",
-                   R"({"job_name":"visualization-job","job_desc":"this is a visualization job","train_url":"/obs/name/",)"
-                   R"("job_type":"mindinsight","schedule":{"type":"stop","time_unit":"HOURS","duration":1}})");
+  Reply r =
+      h.call("POST", "visualization-jobs",
+             R"({"job_name":"visualization-job","job_desc":"this is a visualization job","train_url":"/obs/name/",)"
+             R"("job_type":"mindinsight","schedule":{"type":"stop","time_unit":"HOURS","duration":1}})");
   BOOST_TEST_REQUIRE(r.status == 200, r.text);
   BOOST_TEST(r.at("is_success").as_bool());
   BOOST_TEST(r.at("job_id").is_string());
@@ -30,9 +31,10 @@ BOOST_AUTO_TEST_CASE(create_answers_strings_and_list_shows_schedule_with_timeUni
                           "resource_id", "remaining_duration"})
     BOOST_TEST(job.contains(key), key);
   // The example's array form of schedule is accepted too.
-  BOOST_TEST(h.call("POST", "visualization-jobs",
-                    R"({"job_name":"v2","train_url":"/o/","schedule":[{"type":"stop","time_unit":"HOURS","duration":3}]})")
-                 .status == 200);
+  BOOST_TEST(
+      h.call("POST", "visualization-jobs",
+             R"({"job_name":"v2","train_url":"/o/","schedule":[{"type":"stop","time_unit":"HOURS","duration":3}]})")
+          .status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(detail_update_and_errors) {
@@ -50,17 +52,20 @@ BOOST_AUTO_TEST_CASE(detail_update_and_errors) {
   expect_v1_error(h.call("GET", "visualization-jobs/42"), 400, "ModelArts.0102");
   expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":"board","train_url":"/o/"})"), 400,
                   "ModelArts.0103", "Job name:board is existed");
-  expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":")" + std::string(21, 'v') + R"(","train_url":"/o/"})"),
-                  400, "ModelArts.0104", "Illegal name");
+  expect_v1_error(
+      h.call("POST", "visualization-jobs", R"({"job_name":")" + std::string(21, 'v') + R"(","train_url":"/o/"})"), 400,
+      "ModelArts.0104", "Illegal name");
   expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":"nourl"})"), 400, "ModelArts.0101");
   expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":"t","train_url":"/o/","job_type":"visdom"})"),
                   400, "ModelArts.0101");
-  expect_v1_error(h.call("POST", "visualization-jobs",
-                         R"({"job_name":"s","train_url":"/o/","schedule":{"type":"stop","time_unit":"HOURS","duration":25}})"),
-                  400, "ModelArts.0101");
-  expect_v1_error(h.call("POST", "visualization-jobs",
-                         R"({"job_name":"s","train_url":"/o/","schedule":{"type":"start","time_unit":"HOURS","duration":2}})"),
-                  400, "ModelArts.0101");
+  expect_v1_error(
+      h.call("POST", "visualization-jobs",
+             R"({"job_name":"s","train_url":"/o/","schedule":{"type":"stop","time_unit":"HOURS","duration":25}})"),
+      400, "ModelArts.0101");
+  expect_v1_error(
+      h.call("POST", "visualization-jobs",
+             R"({"job_name":"s","train_url":"/o/","schedule":{"type":"start","time_unit":"HOURS","duration":2}})"),
+      400, "ModelArts.0101");
   expect_v1_error(h.call("POST", "visualization-jobs/" + id + "/stop/now"), 404, "ModelArts.0015");
 }
 
@@ -84,7 +89,8 @@ BOOST_AUTO_TEST_CASE(list_sorts_by_job_id_by_default_and_filters) {
   BOOST_TEST(names("?order=desc&per_page=1") == (V{"mid-job"}), boost::test_tools::per_element());
   // otcextensions sends sort_by for visualization jobs; the wire name sortBy wins when both are present.
   BOOST_TEST(names("?sort_by=job_name") == (V{"alpha", "mid-job", "zeta"}), boost::test_tools::per_element());
-  BOOST_TEST(names("?sortBy=job_id&sort_by=job_name") == (V{"zeta", "alpha", "mid-job"}), boost::test_tools::per_element());
+  BOOST_TEST(names("?sortBy=job_id&sort_by=job_name") == (V{"zeta", "alpha", "mid-job"}),
+             boost::test_tools::per_element());
   BOOST_TEST(names("?status=8") == (V{"zeta"}), boost::test_tools::per_element());
   BOOST_TEST(names("?search_content=-") == (V{"mid-job"}), boost::test_tools::per_element());
   expect_v1_error(h.call("GET", "visualization-jobs?per_page=1001"), 400, "ModelArts.0104");
@@ -95,9 +101,11 @@ BOOST_AUTO_TEST_CASE(list_sorts_by_job_id_by_default_and_filters) {
 BOOST_AUTO_TEST_CASE(quota_of_1000_is_modelarts_0106) {
   ServiceHarness h;
   for (int i = 0; i < 1000; ++i)
-    BOOST_TEST_REQUIRE(h.call("POST", "visualization-jobs", R"({"job_name":"v)" + std::to_string(i) + R"(","train_url":"/o/"})")
-                           .status == 200);
-  expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":"extra","train_url":"/o/"})"), 400, "ModelArts.0106");
+    BOOST_TEST_REQUIRE(
+        h.call("POST", "visualization-jobs", R"({"job_name":"v)" + std::to_string(i) + R"(","train_url":"/o/"})")
+            .status == 200);
+  expect_v1_error(h.call("POST", "visualization-jobs", R"({"job_name":"extra","train_url":"/o/"})"), 400,
+                  "ModelArts.0106");
   BOOST_TEST(h.call("GET", "visualization-jobs").num("job_count_limit") == 0);
 }
 

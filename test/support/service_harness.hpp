@@ -1,14 +1,13 @@
 // Drives ModelArtsService directly (no sockets) with a test-controlled clock.
 #pragma once
 
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/json.hpp>
-#include <boost/test/unit_test.hpp>
 
 #include "testing/emulator/service_api.hpp"
 

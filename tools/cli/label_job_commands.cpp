@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include <modelarts/label_api.hpp>
+#include <modelarts/label_job.hpp>
 
 #include "groups.hpp"
 #include "json_output.hpp"
@@ -38,16 +39,28 @@ int list_jobs(Invocation& invocation) {
   if (auto v = invocation.get<std::string>("sort-by")) query.sort_by(*v);
   if (auto v = invocation.get<std::string>("order")) query.order(*v);
   if (auto v = invocation.get<std::string>("search")) query.search_content(*v);
+  Table table({"ID", "NAME", "TYPE", "DATA_TYPE", "PATH", "PROGRESS", "CREATED", "DESCRIPTION"});
+  const auto add_row = [&table](const LabelJobInfo& job) {
+    table.add_row({job.id, job.name, job.type, job.data_type, job.path.empty() ? job.filter_name : job.path,
+                   job.progress, job.create_time, job.description});
+  };
+  if (invocation.flag("all")) {
+    std::vector<std::string> rows;
+    for (const auto& job : LabelJob::list(invocation.session(), query)) {
+      rows.push_back(job.info().raw_json);
+      add_row(job.info());
+    }
+    if (invocation.json()) print_json(invocation.out(), json_array(rows));
+    else table.print(invocation.out());
+    return 0;
+  }
   const auto [api, project_id] = label_api(invocation);
   const LabelJobList list = api.query_label_jobs(project_id, query);
   if (invocation.json()) {
     print_json(invocation.out(), list.raw_json);
     return 0;
   }
-  Table table({"ID", "NAME", "TYPE", "DATA_TYPE", "PATH", "PROGRESS", "CREATED", "DESCRIPTION"});
-  for (const auto& job : list.jobs)
-    table.add_row({job.id, job.name, job.type, job.data_type, job.path.empty() ? job.filter_name : job.path,
-                   job.progress, job.create_time, job.description});
+  for (const auto& job : list.jobs) add_row(job);
   table.print(invocation.out());
   invocation.out() << list.jobs.size() << " of " << list.job_total_count << " label jobs\n";
   return 0;
@@ -124,7 +137,8 @@ Group label_job_group() {
                                ("limit", po::value<int>()->value_name("N"), "page size (default 10)")
                                ("sort-by", po::value<std::string>()->value_name("FIELD"), "name or create_time")
                                ("order", po::value<std::string>()->value_name("asc|desc"), "sort order")
-                               ("search", po::value<std::string>()->value_name("TEXT"), "only names containing TEXT");
+                               ("search", po::value<std::string>()->value_name("TEXT"), "only names containing TEXT")
+                               ("all", po::bool_switch(), "every page from --offset on (-o json: an array of the items)");
                          },
                          list_jobs, {}});
   group.verbs.push_back({"create", "Create a label job (Python create_label_job)", {"NAME"},

@@ -34,6 +34,16 @@ std::string progress_text(const JobInfo& info, std::chrono::steady_clock::durati
   return text;
 }
 
+int print_log(Invocation& invocation, const JobLog& log) {
+  if (invocation.json()) {
+    print_json(invocation.out(), log.raw_json);
+    return 0;
+  }
+  invocation.out() << log.content;
+  if (!log.content.empty() && log.content.back() != '\n') invocation.out() << '\n';
+  return 0;
+}
+
 }  // namespace
 
 std::string latest_version_id(const Session& session, const std::string& job_id) {
@@ -62,7 +72,9 @@ void add_log_flags(po::options_description& options) {
       ("file", po::value<std::string>()->value_name("NAME"), "log file (default: the first of 'log-files')")
       ("lines", po::value<int>()->value_name("N"), "lines to read, 0..500 (default 50)")
       ("base-line", po::value<std::string>()->value_name("MARK"), "read from this position (a start/end line of an earlier read)")
-      ("order", po::value<std::string>()->value_name("asc|desc"), "desc reads downward from --base-line, asc upward");
+      ("order", po::value<std::string>()->value_name("asc|desc"), "desc reads downward from --base-line, asc upward")
+      ("start-byte", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(start_byte=): -1 or 0 the newest lines, else a position")
+      ("offset", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(offset=): lines to read, < 0 reads upward (-2048..2048)");
 }
 
 int show_version(Invocation& invocation, const TrainingJob& version) {
@@ -101,6 +113,13 @@ int show_log(Invocation& invocation, const TrainingJob& version) {
     if (files.empty()) throw CommandFailure("training job " + version.job_id() + " version " + version.version_id() + " has no log files yet");
     file = files.front();
   }
+  const auto start_byte = invocation.get<std::int64_t>("start-byte");
+  const auto offset = invocation.get<std::int64_t>("offset");
+  if (start_byte || offset) {
+    if (invocation.has("lines") || invocation.has("base-line") || invocation.has("order"))
+      throw UsageError("--start-byte/--offset (the Python SDK's form) do not mix with --lines/--base-line/--order");
+    return print_log(invocation, version.get_job_log(file, start_byte.value_or(0), offset.value_or(2048)));
+  }
   LogQuery query;
   if (auto lines = invocation.get<int>("lines")) query.lines(*lines);
   if (auto base_line = invocation.get<std::string>("base-line")) query.base_line(*base_line);
@@ -108,14 +127,7 @@ int show_log(Invocation& invocation, const TrainingJob& version) {
     if (*order != "asc" && *order != "desc") throw UsageError("--order must be asc or desc, not '" + *order + "'");
     query.order(*order);
   }
-  const JobLog log = version.get_job_log(file, query);
-  if (invocation.json()) {
-    print_json(invocation.out(), log.raw_json);
-    return 0;
-  }
-  invocation.out() << log.content;
-  if (!log.content.empty() && log.content.back() != '\n') invocation.out() << '\n';
-  return 0;
+  return print_log(invocation, version.get_job_log(file, query));
 }
 
 int show_log_files(Invocation& invocation, const TrainingJob& version) {

@@ -1,7 +1,5 @@
 // ModelArtsService: one lock around the state, the router, and the state file written before a
 // successful mutating request returns.
-#include "service_api.hpp"
-
 #include <chrono>
 #include <mutex>
 #include <random>
@@ -10,6 +8,7 @@
 #include "service/persistence.hpp"
 #include "service/reply.hpp"
 #include "service/router.hpp"
+#include "service_api.hpp"
 
 namespace modelarts::testing::detail {
 
@@ -21,8 +20,7 @@ struct ModelArtsService::Impl {
 
   std::int64_t now() const {
     if (config.now_ms) return config.now_ms();
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
   }
 };

@@ -40,8 +40,7 @@ const std::vector<BuiltInAlgorithm>& built_in_algorithms() {
        1556582400000},
       {3, "Faster_RCNN_ResNet_v1_50", 2, "73.6%(mAP)", 200243711, "PASCAL VOC2007, 20 classes", "TFRecord", 3,
        1556582400000},
-      {4, "YOLOv3_Darknet53", 2, "81.1%(mAP)", 248007048, "PASCAL VOC2007, 20 classes", "Raw", 3,
-       1556582400000},
+      {4, "YOLOv3_Darknet53", 2, "81.1%(mAP)", 248007048, "PASCAL VOC2007, 20 classes", "Raw", 3, 1556582400000},
       {5, "DeepLabv3", 3, "72.4%(mIoU)", 183627341, "PASCAL VOC2012, 21 classes", "TFRecord", 1, 1556582400000},
       {6, "BERT_base", 4, "88.4%(accuracy)", 440473133, "chnsenticorp", "Raw", 1, 1556582400000},
   };

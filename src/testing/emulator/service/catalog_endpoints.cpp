@@ -13,8 +13,8 @@ ServiceResponse list_resource_specs(RequestContext& ctx) {
   query.integer("project_type", 0, 0, 3);
   if (!query.ok()) return error_reply(query.failure());
   if (engine_id != 0 && !find_engine(engine_id))
-    return error_reply(invalid_argument("Invalid parameter: engine_id " + std::to_string(engine_id) +
-                                        " is not an AI engine"));
+    return error_reply(
+        invalid_argument("Invalid parameter: engine_id " + std::to_string(engine_id) + " is not an AI engine"));
   json::array specs;
   for (const auto& s : resource_specs()) {
     specs.push_back(json::object{{"spec_id", s.spec_id},
@@ -50,7 +50,8 @@ ServiceResponse list_built_in_algorithms(RequestContext& ctx) {
   QueryReader query(ctx.request.query);
   const auto per_page = query.integer("per_page", 10, 1, 100);
   const auto page = query.integer("page", 1, 1, 65535);
-  const auto sort_by = query.choice(sort_parameter(query), "model_name", {"model_name", "model_usage", "create_time", "model_id"});
+  const auto sort_by =
+      query.choice(sort_parameter(query), "model_name", {"model_name", "model_usage", "create_time", "model_id"});
   const auto order = query.choice("order", "asc", {"asc", "desc"});
   const auto search = query.search_content(64);
   if (!query.ok()) return error_reply(query.failure());
@@ -82,8 +83,8 @@ ServiceResponse list_built_in_algorithms(RequestContext& ctx) {
     rows.push_back({std::move(key), std::move(item)});
   }
   const auto total = static_cast<std::int64_t>(rows.size());
-  return v1_success({{"model_total_count", total},
-                     {"models", sort_and_page(std::move(rows), order == "desc", per_page, page)}});
+  return v1_success(
+      {{"model_total_count", total}, {"models", sort_and_page(std::move(rows), order == "desc", per_page, page)}});
 }
 
 }  // namespace modelarts::testing::detail::service

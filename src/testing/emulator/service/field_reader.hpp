@@ -2,6 +2,7 @@
 // e.g. "config.spec_id") so handlers read every field and check ok() once. JSON null counts as absent.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -9,8 +10,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json.hpp>
 
 #include "reply.hpp"
 
@@ -24,11 +23,10 @@ class FieldReader {
   /// `prefix` names the enclosing object in messages ("config." for fields inside config).
   explicit FieldReader(const json::object& object, std::string prefix = {});
 
-  std::optional<std::string> string(std::string_view key, bool required, std::size_t max_length =
-                                        std::numeric_limits<std::size_t>::max());
+  std::optional<std::string> string(std::string_view key, bool required,
+                                    std::size_t max_length = std::numeric_limits<std::size_t>::max());
   /// An integer given as a JSON integer or as a string of digits (the service's Long fields accept both).
-  std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,
-                                      std::int64_t max);
+  std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min, std::int64_t max);
   std::optional<double> number(std::string_view key, bool required, double min, double max);
   std::optional<bool> boolean(std::string_view key, bool required);
   const json::array* array(std::string_view key, bool required);

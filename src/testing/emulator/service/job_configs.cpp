@@ -45,7 +45,8 @@ std::variant<PresetBody, Failure> read_preset(RequestContext& ctx, bool with_nam
   std::vector<std::string_view> extra = {"config_desc"};
   if (with_name) extra.push_back("config_name");
   out.config = read_training_config(reader, ConfigUse::preset, extra);
-  if (with_name && out.config_name && !is_legal_name(*out.config_name, kNameMax)) return parameter_error("Illegal name");
+  if (with_name && out.config_name && !is_legal_name(*out.config_name, kNameMax))
+    return parameter_error("Illegal name");
   if (!reader.ok()) return reader.failure();
   return out;
 }
@@ -58,8 +59,8 @@ ServiceResponse create_job_config(RequestContext& ctx) {
   if (ctx.state.job_configs.count(*body.config_name))
     return error_reply(failure("ModelArts.0103", "Config name:" + *body.config_name + " is existed"));
   if (ctx.state.job_configs.size() >= kConfigQuota)
-    return error_reply(failure("ModelArts.0106", "The number of job configs exceeds the quota " +
-                                                     std::to_string(kConfigQuota)));
+    return error_reply(
+        failure("ModelArts.0106", "The number of job configs exceeds the quota " + std::to_string(kConfigQuota)));
   JobConfigPreset preset{*body.config_name, body.config_desc.value_or(""), ctx.now_ms, std::move(body.config)};
   ctx.state.job_configs[preset.config_name] = std::move(preset);
   return v1_success();
@@ -69,7 +70,8 @@ ServiceResponse list_job_configs(RequestContext& ctx) {
   QueryReader query(ctx.request.query);
   const auto per_page = query.integer("per_page", 10, 1, 1000);
   const auto page = query.integer("page", 1, 1, 65535);
-  const auto sort_by = query.choice(sort_parameter(query), "config_name", {"config_name", "config_desc", "create_time"});
+  const auto sort_by =
+      query.choice(sort_parameter(query), "config_name", {"config_name", "config_desc", "create_time"});
   const auto order = query.choice("order", "desc", {"asc", "desc"});
   const auto search = query.search_content(kSearchMax);
   bool sample = false;
@@ -97,8 +99,8 @@ ServiceResponse list_job_configs(RequestContext& ctx) {
     }
   }
   const auto total = static_cast<std::int64_t>(rows.size());
-  return v1_success({{"config_total_count", total},
-                     {"configs", sort_and_page(std::move(rows), order == "desc", per_page, page)}});
+  return v1_success(
+      {{"config_total_count", total}, {"configs", sort_and_page(std::move(rows), order == "desc", per_page, page)}});
 }
 
 ServiceResponse get_job_config(RequestContext& ctx, const std::string& config_name) {
@@ -109,9 +111,8 @@ ServiceResponse get_job_config(RequestContext& ctx, const std::string& config_na
   auto found = find_config(ctx, config_name);
   if (auto* f = std::get_if<Failure>(&found)) return error_reply(*f);
   const JobConfigPreset& preset = *std::get<JobConfigPreset*>(found);
-  json::object out{{"config_name", preset.config_name},
-                   {"config_desc", preset.config_desc},
-                   {"create_time", preset.create_ms}};
+  json::object out{
+      {"config_name", preset.config_name}, {"config_desc", preset.config_desc}, {"create_time", preset.create_ms}};
   append_config_detail(out, preset.config);
   return v1_success(std::move(out));
 }

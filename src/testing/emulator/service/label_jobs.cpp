@@ -1,8 +1,8 @@
 #include "label_jobs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
 
 #include "field_reader.hpp"
 #include "listing.hpp"
@@ -72,8 +72,8 @@ ServiceResponse create_label_job(RequestContext& ctx) {
   if (!reader.ok()) return label_error(reader.failure());
   if (auto f = check_name(ctx, *name, "")) return label_error(*f);
   if (ctx.state.label_jobs.size() >= kLabelJobQuota)
-    return label_error(failure("ModelArts.0106", "The number of label jobs exceeds the quota " +
-                                                     std::to_string(kLabelJobQuota)));
+    return label_error(
+        failure("ModelArts.0106", "The number of label jobs exceeds the quota " + std::to_string(kLabelJobQuota)));
   LabelJob job;
   do job.id = new_uuid(ctx.random);
   while (ctx.state.label_jobs.count(job.id));
@@ -122,9 +122,10 @@ ServiceResponse list_label_jobs(RequestContext& ctx) {
     rows.push_back({std::move(key), std::move(item)});
   }
   const auto total = static_cast<std::int64_t>(rows.size());
-  return plain_success({{"job_total_count", total},
-                        {"manual_annotation_count_limit", static_cast<std::int64_t>(kLabelJobQuota)},
-                        {"jobs", sort_and_page(std::move(rows), order == "desc", limit, std::max<std::int64_t>(offset, 1))}});
+  return plain_success(
+      {{"job_total_count", total},
+       {"manual_annotation_count_limit", static_cast<std::int64_t>(kLabelJobQuota)},
+       {"jobs", sort_and_page(std::move(rows), order == "desc", limit, std::max<std::int64_t>(offset, 1))}});
 }
 
 ServiceResponse update_label_job(RequestContext& ctx, const std::string& job_id) {

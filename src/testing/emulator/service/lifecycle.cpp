@@ -34,18 +34,16 @@ StatusView training_status(const TrainingTimeline& timeline, std::int64_t now_ms
     view.duration = std::min(elapsed, job_time::kRunningAt + job_time::kTrainingRun) - job_time::kRunningAt;
   }
   if (stopped) {
-    view.status = job_elapsed(timeline.stop_ms, now_ms, time_scale) < job_time::kKilling ? status::kKilling
-                                                                                          : status::kKilled;
+    view.status =
+        job_elapsed(timeline.stop_ms, now_ms, time_scale) < job_time::kKilling ? status::kKilling : status::kKilled;
   }
   return view;
 }
 
-VisualizationView visualization_status(const VisualizationTimeline& timeline, std::int64_t now_ms,
-                                       double time_scale) {
+VisualizationView visualization_status(const VisualizationTimeline& timeline, std::int64_t now_ms, double time_scale) {
   const std::int64_t running_at = timeline.restarted ? job_time::kRestartRunningAt : job_time::kRunningAt;
   const bool stopped = timeline.stop_ms != 0 && timeline.stop_ms <= now_ms;
-  const std::int64_t elapsed =
-      job_elapsed(timeline.run_start_ms, stopped ? timeline.stop_ms : now_ms, time_scale);
+  const std::int64_t elapsed = job_elapsed(timeline.run_start_ms, stopped ? timeline.stop_ms : now_ms, time_scale);
   const std::int64_t scheduled = timeline.schedule_hours * job_time::kHour;
   VisualizationView view;
   if (elapsed < job_time::kWaitingAt && !timeline.restarted) {
@@ -62,11 +60,11 @@ VisualizationView visualization_status(const VisualizationTimeline& timeline, st
     }
   }
   if (stopped && view.status != status::kCompleted) {
-    view.status = job_elapsed(timeline.stop_ms, now_ms, time_scale) < job_time::kKilling ? status::kKilling
-                                                                                          : status::kCompleted;
+    view.status =
+        job_elapsed(timeline.stop_ms, now_ms, time_scale) < job_time::kKilling ? status::kKilling : status::kCompleted;
   }
-  if (scheduled > 0 && (view.status == status::kInit || view.status == status::kWaiting ||
-                        view.status == status::kRunning))
+  if (scheduled > 0 &&
+      (view.status == status::kInit || view.status == status::kWaiting || view.status == status::kRunning))
     view.remaining_ms = scheduled - view.duration;
   return view;
 }

@@ -53,7 +53,7 @@ StatusView training_status(const TrainingTimeline& timeline, std::int64_t now_ms
 struct VisualizationTimeline {
   std::int64_t run_start_ms = 0;  ///< creation or last restart
   bool restarted = false;
-  std::int64_t stop_ms = 0;       ///< 0: not stopped in this run
+  std::int64_t stop_ms = 0;         ///< 0: not stopped in this run
   std::int64_t schedule_hours = 0;  ///< auto-stop after this much running; 0: none
 };
 
@@ -61,7 +61,6 @@ struct VisualizationView : StatusView {
   std::int64_t remaining_ms = -1;  ///< until the scheduled stop; -1: no schedule or not running
 };
 
-VisualizationView visualization_status(const VisualizationTimeline& timeline, std::int64_t now_ms,
-                                       double time_scale);
+VisualizationView visualization_status(const VisualizationTimeline& timeline, std::int64_t now_ms, double time_scale);
 
 }  // namespace modelarts::testing::detail::service

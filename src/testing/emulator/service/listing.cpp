@@ -4,8 +4,7 @@
 
 namespace modelarts::testing::detail::service {
 
-json::array sort_and_page(std::vector<ListRow> rows, bool descending, std::int64_t per_page,
-                          std::int64_t page) {
+json::array sort_and_page(std::vector<ListRow> rows, bool descending, std::int64_t per_page, std::int64_t page) {
   std::stable_sort(rows.begin(), rows.end(), [descending](const ListRow& a, const ListRow& b) {
     return descending ? b.key < a.key : a.key < b.key;
   });

@@ -1,12 +1,11 @@
 // Sorting and paging of list responses: rows carry their sort key and their finished JSON item.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <boost/json.hpp>
 
 namespace modelarts::testing::detail::service {
 

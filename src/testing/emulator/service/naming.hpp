@@ -9,8 +9,7 @@ namespace modelarts::testing::detail::service {
 inline bool is_legal_name(std::string_view name, std::size_t max_length) {
   if (name.empty() || name.size() > max_length) return false;
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                    c == '-';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;

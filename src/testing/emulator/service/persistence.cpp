@@ -3,13 +3,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <boost/json.hpp>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <boost/json.hpp>
 
 #include "field_reader.hpp"
 
@@ -47,12 +46,13 @@ std::string state_to_text(const ServiceState& state) {
   for (const auto& [id, job] : state.training_jobs) {
     json::array versions;
     for (const auto& [vid, v] : job.versions)
-      versions.push_back(json::object{{"version_id", v.version_id},
-                                      {"version_name", v.version_name},
-                                      {"job_desc", v.job_desc},
-                                      {"create_ms", v.create_ms},
-                                      {"stop_ms", v.stop_ms},
-                                      {"config", config_json(v.config, v.config.pre_version_id != 0 ? ConfigUse::version : ConfigUse::job)}});
+      versions.push_back(json::object{
+          {"version_id", v.version_id},
+          {"version_name", v.version_name},
+          {"job_desc", v.job_desc},
+          {"create_ms", v.create_ms},
+          {"stop_ms", v.stop_ms},
+          {"config", config_json(v.config, v.config.pre_version_id != 0 ? ConfigUse::version : ConfigUse::job)}});
     jobs.push_back(json::object{{"job_id", job.job_id},
                                 {"job_name", job.job_name},
                                 {"job_desc", job.job_desc},

@@ -18,8 +18,7 @@ std::optional<std::int64_t> parse_integer(const std::string& text) {
 }
 }  // namespace
 
-std::optional<std::int64_t> QueryReader::optional_integer(std::string_view name, std::int64_t min,
-                                                          std::int64_t max) {
+std::optional<std::int64_t> QueryReader::optional_integer(std::string_view name, std::int64_t min, std::int64_t max) {
   auto text = get(name);
   if (!text || text->empty()) return std::nullopt;
   auto value = parse_integer(*text);
@@ -35,8 +34,7 @@ std::optional<std::int64_t> QueryReader::optional_integer(std::string_view name,
   return value;
 }
 
-std::int64_t QueryReader::integer(std::string_view name, std::int64_t fallback, std::int64_t min,
-                                  std::int64_t max) {
+std::int64_t QueryReader::integer(std::string_view name, std::int64_t fallback, std::int64_t min, std::int64_t max) {
   return optional_integer(name, min, max).value_or(fallback);
 }
 

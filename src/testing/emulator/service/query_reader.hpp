@@ -24,8 +24,7 @@ class QueryReader {
   /// An optional integer filter (e.g. status); nullopt when absent or empty.
   std::optional<std::int64_t> optional_integer(std::string_view name, std::int64_t min, std::int64_t max);
   /// One of `allowed`; `fallback` when absent or empty.
-  std::string choice(std::string_view name, std::string_view fallback,
-                     std::initializer_list<std::string_view> allowed);
+  std::string choice(std::string_view name, std::string_view fallback, std::initializer_list<std::string_view> allowed);
   /// search_content with the documented length limit.
   std::string search_content(std::size_t max_length);
 

@@ -3,10 +3,9 @@
 // used by label jobs and the legacy /log endpoint).
 #pragma once
 
+#include <boost/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/json.hpp>
 
 #include "../service_api.hpp"
 
@@ -26,9 +25,9 @@ int http_status_for(std::string_view error_code);
 
 /// A failure with the HTTP status its code maps to.
 Failure failure(std::string code, std::string message);
-Failure invalid_argument(std::string message);   ///< ModelArts.0101
-Failure not_found(std::string message);          ///< ModelArts.0102
-Failure parameter_error(std::string message);    ///< ModelArts.0104
+Failure invalid_argument(std::string message);      ///< ModelArts.0101
+Failure not_found(std::string message);             ///< ModelArts.0102
+Failure parameter_error(std::string message);       ///< ModelArts.0104
 Failure forbidden_transition(std::string message);  ///< ModelArts.0105
 
 enum class ErrorStyle { rest, legacy };

@@ -39,20 +39,27 @@ ServiceResponse unknown_path(ErrorStyle style) {
 ServiceResponse training(RequestContext& ctx, const std::vector<std::string>& s) {
   const auto n = s.size();
   if (n == 1)
-    return dispatch(ctx, {{"GET", [&] { return list_training_jobs(ctx); }},
-                          {"POST", [&] { return create_training_job(ctx); }}}, ErrorStyle::rest);
+    return dispatch(
+        ctx, {{"GET", [&] { return list_training_jobs(ctx); }}, {"POST", [&] { return create_training_job(ctx); }}},
+        ErrorStyle::rest);
   const std::string& job = s[1];
   if (n == 2)
-    return dispatch(ctx, {{"PUT", [&] { return update_training_job(ctx, job); }},
-                          {"DELETE", [&] { return delete_training_job(ctx, job); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"PUT", [&] { return update_training_job(ctx, job); }},
+                     {"DELETE", [&] { return delete_training_job(ctx, job); }}},
+                    ErrorStyle::rest);
   if (s[2] != "versions") return unknown_path(ErrorStyle::rest);
   if (n == 3)
-    return dispatch(ctx, {{"GET", [&] { return list_training_versions(ctx, job); }},
-                          {"POST", [&] { return create_training_version(ctx, job); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"GET", [&] { return list_training_versions(ctx, job); }},
+                     {"POST", [&] { return create_training_version(ctx, job); }}},
+                    ErrorStyle::rest);
   const std::string& version = s[3];
   if (n == 4)
-    return dispatch(ctx, {{"GET", [&] { return get_training_version(ctx, job, version); }},
-                          {"DELETE", [&] { return delete_training_version(ctx, job, version); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"GET", [&] { return get_training_version(ctx, job, version); }},
+                     {"DELETE", [&] { return delete_training_version(ctx, job, version); }}},
+                    ErrorStyle::rest);
   if (n == 5 && s[4] == "stop")
     return dispatch(ctx, {{"POST", [&] { return stop_training_version(ctx, job, version); }}}, ErrorStyle::rest);
   if (n == 5 && s[4] == "aom-log")
@@ -66,23 +73,30 @@ ServiceResponse training(RequestContext& ctx, const std::vector<std::string>& s)
 
 ServiceResponse configs(RequestContext& ctx, const std::vector<std::string>& s) {
   if (s.size() == 1)
-    return dispatch(ctx, {{"GET", [&] { return list_job_configs(ctx); }},
-                          {"POST", [&] { return create_job_config(ctx); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"GET", [&] { return list_job_configs(ctx); }}, {"POST", [&] { return create_job_config(ctx); }}},
+                    ErrorStyle::rest);
   if (s.size() == 2)
-    return dispatch(ctx, {{"GET", [&] { return get_job_config(ctx, s[1]); }},
-                          {"PUT", [&] { return update_job_config(ctx, s[1]); }},
-                          {"DELETE", [&] { return delete_job_config(ctx, s[1]); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"GET", [&] { return get_job_config(ctx, s[1]); }},
+                     {"PUT", [&] { return update_job_config(ctx, s[1]); }},
+                     {"DELETE", [&] { return delete_job_config(ctx, s[1]); }}},
+                    ErrorStyle::rest);
   return unknown_path(ErrorStyle::rest);
 }
 
 ServiceResponse visualization(RequestContext& ctx, const std::vector<std::string>& s) {
   if (s.size() == 1)
-    return dispatch(ctx, {{"GET", [&] { return list_visualization_jobs(ctx); }},
-                          {"POST", [&] { return create_visualization_job(ctx); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"GET", [&] { return list_visualization_jobs(ctx); }},
+                     {"POST", [&] { return create_visualization_job(ctx); }}},
+                    ErrorStyle::rest);
   if (s.size() == 2)
-    return dispatch(ctx, {{"GET", [&] { return get_visualization_job(ctx, s[1]); }},
-                          {"PUT", [&] { return update_visualization_job(ctx, s[1]); }},
-                          {"DELETE", [&] { return delete_visualization_job(ctx, s[1]); }}}, ErrorStyle::rest);
+    return dispatch(ctx,
+                    {{"GET", [&] { return get_visualization_job(ctx, s[1]); }},
+                     {"PUT", [&] { return update_visualization_job(ctx, s[1]); }},
+                     {"DELETE", [&] { return delete_visualization_job(ctx, s[1]); }}},
+                    ErrorStyle::rest);
   if (s.size() == 3 && s[2] == "stop")
     return dispatch(ctx, {{"POST", [&] { return stop_visualization_job(ctx, s[1]); }}}, ErrorStyle::rest);
   if (s.size() == 3 && s[2] == "restart")
@@ -92,14 +106,19 @@ ServiceResponse visualization(RequestContext& ctx, const std::vector<std::string
 
 ServiceResponse labels(RequestContext& ctx, const std::vector<std::string>& s) {
   if (s.size() == 1)
-    return dispatch(ctx, {{"GET", [&] { return list_label_jobs(ctx); }},
-                          {"POST", [&] { return create_label_job(ctx); }}}, ErrorStyle::legacy);
+    return dispatch(ctx,
+                    {{"GET", [&] { return list_label_jobs(ctx); }}, {"POST", [&] { return create_label_job(ctx); }}},
+                    ErrorStyle::legacy);
   if (s.size() == 2)
-    return dispatch(ctx, {{"PUT", [&] { return update_label_job(ctx, s[1]); }},
-                          {"DELETE", [&] { return delete_label_job(ctx, s[1]); }}}, ErrorStyle::legacy);
+    return dispatch(
+        ctx,
+        {{"PUT", [&] { return update_label_job(ctx, s[1]); }}, {"DELETE", [&] { return delete_label_job(ctx, s[1]); }}},
+        ErrorStyle::legacy);
   if (s.size() == 3 && s[2] == "validation")
-    return dispatch(ctx, {{"GET", [&] { return query_label_validation(ctx, s[1]); }},
-                          {"POST", [&] { return save_label_validation(ctx, s[1]); }}}, ErrorStyle::legacy);
+    return dispatch(ctx,
+                    {{"GET", [&] { return query_label_validation(ctx, s[1]); }},
+                     {"POST", [&] { return save_label_validation(ctx, s[1]); }}},
+                    ErrorStyle::legacy);
   return unknown_path(ErrorStyle::legacy);
 }
 }  // namespace

@@ -57,9 +57,10 @@ std::vector<Hyperparameter> read_parameters(const json::array& items, FieldReade
 TrainingConfig read_training_config(FieldReader& reader, ConfigUse use,
                                     const std::vector<std::string_view>& extra_keys) {
   std::vector<std::string_view> allowed = {
-      "worker_server_num", "app_url", "boot_file_url", "model_id", "engine_id", "spec_id", "data_url",
-      "dataset_id", "dataset_version_id", "data_source", "parameter", "train_url", "log_url",
-      "user_image_url", "user_command", "pool_id", "nas_mount_path", "nas_share_addr", "nas_type"};
+      "worker_server_num", "app_url",        "boot_file_url",      "model_id",    "engine_id",      "spec_id",
+      "data_url",          "dataset_id",     "dataset_version_id", "data_source", "parameter",      "train_url",
+      "log_url",           "user_image_url", "user_command",       "pool_id",     "nas_mount_path", "nas_share_addr",
+      "nas_type"};
   if (use != ConfigUse::preset) allowed.insert(allowed.end(), {"create_version", "volumes"});
   if (use == ConfigUse::version) allowed.push_back("pre_version_id");
   allowed.insert(allowed.end(), extra_keys.begin(), extra_keys.end());
@@ -96,14 +97,15 @@ TrainingConfig read_training_config(FieldReader& reader, ConfigUse use,
     config.create_version = reader.boolean("create_version", false).value_or(true);
     if (const json::array* volumes = reader.array("volumes", false)) config.volumes = *volumes;
   }
-  if (use == ConfigUse::version) config.pre_version_id = reader.integer("pre_version_id", true, 1, kLongMax).value_or(0);
+  if (use == ConfigUse::version)
+    config.pre_version_id = reader.integer("pre_version_id", true, 1, kLongMax).value_or(0);
   if (!reader.ok()) return config;
 
   // Cross-field rules.
   const ResourceSpec* spec = find_spec(config.spec_id);
   if (!spec) {
-    reader.fail(invalid_argument("Invalid parameter: spec_id " + std::to_string(config.spec_id) +
-                                 " is not a resource spec"));
+    reader.fail(
+        invalid_argument("Invalid parameter: spec_id " + std::to_string(config.spec_id) + " is not a resource spec"));
   } else if (config.worker_server_num > spec->max_num) {
     reader.fail(invalid_argument("Invalid parameter: worker_server_num should be in [1," +
                                  std::to_string(spec->max_num) + "] for " + spec->spec_code));
@@ -114,21 +116,22 @@ TrainingConfig read_training_config(FieldReader& reader, ConfigUse use,
   if (config.model_id != 0 && (has_engine || app_url || boot_file_url))
     reader.fail(invalid_argument("Invalid parameter: model_id replaces app_url, boot_file_url and engine_id"));
   if (config.model_id == 0 && !find_engine(config.engine_id))
-    reader.fail(invalid_argument("Invalid parameter: engine_id " + std::to_string(config.engine_id) +
-                                 " is not an AI engine"));
+    reader.fail(
+        invalid_argument("Invalid parameter: engine_id " + std::to_string(config.engine_id) + " is not an AI engine"));
   if (app_url.has_value() != boot_file_url.has_value())
     reader.fail(invalid_argument("Invalid parameter: app_url and boot_file_url must be given together"));
   if (config.model_id == 0 && !app_url && config.user_image_url.empty())
-    reader.fail(invalid_argument("Missing required parameter: app_url and boot_file_url (or model_id, or "
-                                 "user_image_url)"));
+    reader.fail(
+        invalid_argument("Missing required parameter: app_url and boot_file_url (or model_id, or "
+                         "user_image_url)"));
   const bool has_dataset = !config.dataset_id.empty() || !config.dataset_version_id.empty();
   if (has_dataset && (config.dataset_id.empty() || config.dataset_version_id.empty()))
     reader.fail(invalid_argument("Invalid parameter: dataset_id and dataset_version_id must be given together"));
-  const int sources = (config.data_url.empty() ? 0 : 1) + (has_dataset ? 1 : 0) +
-                      (config.data_source.empty() ? 0 : 1);
+  const int sources = (config.data_url.empty() ? 0 : 1) + (has_dataset ? 1 : 0) + (config.data_source.empty() ? 0 : 1);
   if (sources != 1)
-    reader.fail(invalid_argument("Invalid parameter: exactly one of data_url, dataset_id+dataset_version_id "
-                                 "or data_source is required"));
+    reader.fail(
+        invalid_argument("Invalid parameter: exactly one of data_url, dataset_id+dataset_version_id "
+                         "or data_source is required"));
   return config;
 }
 

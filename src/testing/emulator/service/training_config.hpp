@@ -2,12 +2,11 @@
 // parsing with the documented rules, and its fields as the detail responses show them.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/json.hpp>
 
 #include "field_reader.hpp"
 

@@ -41,8 +41,7 @@ std::variant<TrainingVersion*, Failure> find_training_version(TrainingJob& job, 
     auto it = job.versions.find(*id);
     if (it != job.versions.end()) return &it->second;
   }
-  return not_found("Version " + printable(version_id) + " of job " + std::to_string(job.job_id) +
-                   " does not exist");
+  return not_found("Version " + printable(version_id) + " of job " + std::to_string(job.job_id) + " does not exist");
 }
 
 ServiceResponse create_training_job(RequestContext& ctx) {
@@ -64,7 +63,8 @@ ServiceResponse create_training_job(RequestContext& ctx) {
     if (job.job_name == *job_name)
       return error_reply(failure("ModelArts.0103", "Job name:" + *job_name + " is existed"));
   if (ctx.state.training_jobs.size() >= kTrainingJobQuota)
-    return error_reply(failure("ModelArts.0106", "The number of training jobs exceeds the quota " + std::to_string(kTrainingJobQuota)));
+    return error_reply(failure("ModelArts.0106",
+                               "The number of training jobs exceeds the quota " + std::to_string(kTrainingJobQuota)));
 
   TrainingJob job;
   job.job_id = ctx.state.next_training_job_id++;

@@ -33,10 +33,10 @@ std::vector<LogLine> log_lines(const RequestContext& ctx, const TrainingJob& job
                                                  " x " + (spec ? spec->spec_code : std::string("unknown")));
   }
   if (view.start_time != 0) {
-    texts.emplace_back(job_time::kRunningAt, "starting " + (engine ? engine->engine_name + " " +
-                                                                         engine->engine_version
-                                                                   : std::string("custom image")) +
-                                                 (config.boot_file_url.empty() ? "" : ": " + config.boot_file_url));
+    texts.emplace_back(job_time::kRunningAt,
+                       "starting " +
+                           (engine ? engine->engine_name + " " + engine->engine_version : std::string("custom image")) +
+                           (config.boot_file_url.empty() ? "" : ": " + config.boot_file_url));
     const std::int64_t steps = view.duration / kStepEveryMs;
     for (std::int64_t step = 1; step <= steps; ++step) {
       const double loss = 2.0 / static_cast<double>(step + 1) + static_cast<double>(version.version_id % 7) / 100.0;
@@ -104,8 +104,7 @@ LogTarget locate(RequestContext& ctx, const std::string& job_id, const std::stri
 }
 }  // namespace
 
-ServiceResponse training_log_file_names(RequestContext& ctx, const std::string& job_id,
-                                        const std::string& version_id) {
+ServiceResponse training_log_file_names(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
   LogTarget target = locate(ctx, job_id, version_id, false);
   if (target.failure) return error_reply(*target.failure);
   json::array files;
@@ -151,8 +150,7 @@ ServiceResponse training_aom_log(RequestContext& ctx, const std::string& job_id,
                      {"end_line", begin < end ? std::to_string(lines[end - 1].id) : empty_mark}});
 }
 
-ServiceResponse training_legacy_log(RequestContext& ctx, const std::string& job_id,
-                                    const std::string& version_id) {
+ServiceResponse training_legacy_log(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
   LogTarget target = locate(ctx, job_id, version_id, true);
   if (target.failure) return legacy_log_error(*target.failure);
   QueryReader query(ctx.request.query);

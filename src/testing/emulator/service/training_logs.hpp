@@ -10,10 +10,8 @@
 
 namespace modelarts::testing::detail::service {
 
-ServiceResponse training_log_file_names(RequestContext& ctx, const std::string& job_id,
-                                        const std::string& version_id);
+ServiceResponse training_log_file_names(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
 ServiceResponse training_aom_log(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
-ServiceResponse training_legacy_log(RequestContext& ctx, const std::string& job_id,
-                                    const std::string& version_id);
+ServiceResponse training_legacy_log(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
 
 }  // namespace modelarts::testing::detail::service

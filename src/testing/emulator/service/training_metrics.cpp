@@ -24,8 +24,8 @@ std::string fixed2(double value) {
 
 json::object system_metric_list(std::int64_t version_id, std::int64_t running_ms) {
   const std::int64_t samples = running_ms / 10'000;
-  const char* names[] = {"cpuUsage",      "memUsage",       "gpuUtil",       "gpuMemUsage",
-                         "diskReadRate",  "diskWriteRate",  "recvBytesRate", "sendBytesRate"};
+  const char* names[] = {"cpuUsage",     "memUsage",      "gpuUtil",       "gpuMemUsage",
+                         "diskReadRate", "diskWriteRate", "recvBytesRate", "sendBytesRate"};
   json::object out;
   std::int64_t series = 0;
   for (const char* name : names) {

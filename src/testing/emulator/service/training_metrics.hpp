@@ -2,9 +2,8 @@
 // metrics appear once it completed.
 #pragma once
 
-#include <cstdint>
-
 #include <boost/json.hpp>
+#include <cstdint>
 
 namespace modelarts::testing::detail::service {
 

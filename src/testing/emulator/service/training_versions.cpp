@@ -122,8 +122,7 @@ ServiceResponse get_training_version(RequestContext& ctx, const std::string& job
   return v1_success(version_detail(ctx, *found.job, *found.version, false));
 }
 
-ServiceResponse delete_training_version(RequestContext& ctx, const std::string& job_id,
-                                        const std::string& version_id) {
+ServiceResponse delete_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
   Located found = locate(ctx, job_id, version_id);
   if (found.failure) return error_reply(*found.failure);
   const int status = ctx.version_status(*found.version).status;
@@ -135,8 +134,7 @@ ServiceResponse delete_training_version(RequestContext& ctx, const std::string& 
   return v1_success();
 }
 
-ServiceResponse stop_training_version(RequestContext& ctx, const std::string& job_id,
-                                      const std::string& version_id) {
+ServiceResponse stop_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
   Located found = locate(ctx, job_id, version_id);
   if (found.failure) return error_reply(*found.failure);
   const int status = ctx.version_status(*found.version).status;

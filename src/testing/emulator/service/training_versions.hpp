@@ -11,9 +11,7 @@ namespace modelarts::testing::detail::service {
 ServiceResponse create_training_version(RequestContext& ctx, const std::string& job_id);
 ServiceResponse list_training_versions(RequestContext& ctx, const std::string& job_id);
 ServiceResponse get_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
-ServiceResponse delete_training_version(RequestContext& ctx, const std::string& job_id,
-                                        const std::string& version_id);
-ServiceResponse stop_training_version(RequestContext& ctx, const std::string& job_id,
-                                      const std::string& version_id);
+ServiceResponse delete_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
+ServiceResponse stop_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
 
 }  // namespace modelarts::testing::detail::service

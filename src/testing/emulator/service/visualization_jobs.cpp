@@ -106,7 +106,8 @@ ServiceResponse create_visualization_job(RequestContext& ctx) {
   if (!reader.ok()) return error_reply(reader.failure());
   if (!is_legal_name(*job_name, kNameMax)) return error_reply(parameter_error("Illegal name"));
   for (const auto& [id, job] : ctx.state.visualization_jobs)
-    if (job.job_name == *job_name) return error_reply(failure("ModelArts.0103", "Job name:" + *job_name + " is existed"));
+    if (job.job_name == *job_name)
+      return error_reply(failure("ModelArts.0103", "Job name:" + *job_name + " is existed"));
   if (ctx.state.visualization_jobs.size() >= kVisualizationJobQuota)
     return error_reply(failure("ModelArts.0106", "The number of visualization jobs exceeds the quota " +
                                                      std::to_string(kVisualizationJobQuota)));

@@ -175,6 +175,7 @@ TrainingJob Estimator::fit(const Inputs& inputs, bool wait, std::string job_name
   body["config"] = json::parse(config_json(inputs));
   ApiCall call = v1_call(session_, "POST", {"training-jobs"});
   call.body = json::serialize(body);
+  call.resendable = true;  // a resent create meets the duplicate-name rule in job_from_create
   TrainingJob job = job_from_create(session_, call, job_name);
   if (!wait) return job;
   return TrainingJob(session_, job.wait(options_.wait_options()));
@@ -212,6 +213,7 @@ TrainingJobConfig Estimator::create_job_configs(const Inputs& inputs, std::strin
   for (auto& field : config.as_object()) body[field.key()] = field.value();
   ApiCall call = v1_call(session_, "POST", {"training-job-configs"});
   call.body = json::serialize(body);
+  call.resendable = true;  // a resent create meets the duplicate-name rule below
   Result<ApiResponse> result = try_call(session_, call);
   if (!result.ok()) {
     // A retried create answering "name exists" found our own earlier attempt: return that config.

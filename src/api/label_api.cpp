@@ -49,6 +49,7 @@ CreatedLabelJob LabelApi::create_label_job(const std::string& project_id, const 
   if (!request.filter_id.empty()) body["filter_id"] = request.filter_id;
   ApiCall call = label_call(project_id, "POST", {"annotation-jobs"});
   call.body = json::serialize(body);
+  call.resendable = true;  // a resent create meets the duplicate-name rule below
   Result<ApiResponse> result = try_call(session_, call);
   if (!result.ok()) {
     if (is_retried_duplicate_name(result.error())) {
@@ -107,6 +108,7 @@ std::string LabelApi::save_validation(const std::string& project_id, const std::
   ApiCall call = label_call(project_id, "POST", {"annotation-jobs", job_id, "validation"});
   // Two decimals, as the service documents.
   call.body = json::serialize(json::object{{"pass_rate", std::round(request.pass_rate * 100.0) / 100.0}});
+  call.resendable = true;  // saving the same pass rate twice has the effect of saving it once
   return echo_of(call, try_call(session_, call));
 }
 

@@ -48,6 +48,15 @@ Result<ApiResponse> delete_with_retry_rule(const Session& session, const ApiCall
   return result;
 }
 
+void call_state_action(const Session& session, ApiCall call) {
+  call.resendable = true;
+  Result<ApiResponse> result = try_call(session, call);
+  if (result.ok()) return;
+  const ErrorInfo& error = result.error();
+  if (error.category == ErrorCategory::api && error.attempts > 1 && error.api.error_code == "ModelArts.0105") return;
+  throw_error(error);
+}
+
 bool is_retried_duplicate_name(const ErrorInfo& error) noexcept {
   return error.category == ErrorCategory::api && error.attempts > 1 && error.api.error_code == "ModelArts.0103";
 }

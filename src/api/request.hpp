@@ -39,6 +39,10 @@ void call_for_status(const Session& session, const ApiCall& call);
 /// which means an earlier attempt deleted it. Returns the response on plain success.
 Result<ApiResponse> delete_with_retry_rule(const Session& session, const ApiCall& call) noexcept;
 
+/// Runs a stop or restart. It may be resent after it was written: a retried attempt refused with
+/// ModelArts.0105 (not allowed in the job's status) means an earlier attempt already moved the job.
+void call_state_action(const Session& session, ApiCall call);
+
 /// A create's failure that the design turns into a look-up: "name already exists" (ModelArts.0103) on a
 /// retried attempt, i.e. most likely our own earlier attempt created it.
 bool is_retried_duplicate_name(const ErrorInfo& error) noexcept;

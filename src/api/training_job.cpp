@@ -77,7 +77,7 @@ std::vector<TrainingJob> TrainingJob::get_job_version_object_list() const {
 
 void TrainingJob::stop_job_version() const {
   require_version(job_id_, version_id_);
-  call_for_status(session_, v1_call(session_, "POST", {"training-jobs", job_id_, "versions", version_id_, "stop"}));
+  call_state_action(session_, v1_call(session_, "POST", {"training-jobs", job_id_, "versions", version_id_, "stop"}));
 }
 
 void TrainingJob::delete_job_version() const {

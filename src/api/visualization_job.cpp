@@ -47,6 +47,7 @@ VisualizationJob VisualizationJob::create_visualization_job(const std::string& t
   }
   ApiCall call = v1_call(session_, "POST", {"visualization-jobs"});
   call.body = json::serialize(body);
+  call.resendable = true;  // a resent create meets the duplicate-name rule below
   Result<ApiResponse> result = try_call(session_, call);
   if (!result.ok()) {
     if (is_retried_duplicate_name(result.error())) {
@@ -82,12 +83,12 @@ void VisualizationJob::update_visualization_job(const std::string& job_desc) con
 
 void VisualizationJob::stop_visualization_job() const {
   require_id("visualization job_id", job_id_);
-  call_for_status(session_, v1_call(session_, "POST", {"visualization-jobs", job_id_, "stop"}));
+  call_state_action(session_, v1_call(session_, "POST", {"visualization-jobs", job_id_, "stop"}));
 }
 
 void VisualizationJob::restart_visualization_job() const {
   require_id("visualization job_id", job_id_);
-  call_for_status(session_, v1_call(session_, "POST", {"visualization-jobs", job_id_, "restart"}));
+  call_state_action(session_, v1_call(session_, "POST", {"visualization-jobs", job_id_, "restart"}));
 }
 
 void VisualizationJob::delete_visualization_job() const {

@@ -32,8 +32,11 @@ struct ApiCall {
   std::string body;                   ///< JSON text; empty for none
   Envelope envelope = Envelope::v1;
   Service service = Service::modelarts;
-  /// Whether a retry after the request may have reached the server is safe. Defaults from the method.
-  bool idempotent() const noexcept { return method != "POST"; }
+  /// A POST whose repetition the caller turns into the intended outcome (a create by name meets the
+  /// duplicate-name rule; a stop/restart meets the state rule), so it may be resent after it was written.
+  bool resendable = false;
+  /// Whether a retry after the request may have reached the server is safe.
+  bool idempotent() const noexcept { return method != "POST" || resendable; }
 };
 
 struct ApiResponse {

@@ -152,7 +152,8 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     bool retryable = false;
     std::optional<milliseconds> retry_after;
     if (response != nullptr) {
-      retryable = request.idempotent && is_retryable_status(response->status);
+      // 429 is the gateway refusing before the service saw the request, so even a POST may be resent.
+      retryable = (request.idempotent || response->status == 429) && is_retryable_status(response->status);
       if (retryable) retry_after = parse_retry_after(response->header("Retry-After"), state.clock->now());
     } else {
       const auto& failure = std::get<TransportFailure>(result);

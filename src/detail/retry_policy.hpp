@@ -13,7 +13,7 @@ namespace modelarts::detail {
 bool is_retryable_status(int status) noexcept;
 
 /// Whether a failed exchange may be sent again: idempotent methods always; others (POST) only when no
-/// byte of the request was written. (Status-based retries apply to idempotent methods only.)
+/// byte of the request was written. (Status-based retries apply to idempotent methods, and to any method on 429.)
 bool may_resend_after_transport_failure(bool idempotent, bool request_written) noexcept;
 
 /// Delay before the next attempt after `attempts_made` attempts (1-based): initial * 2^(n-1), capped at

@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(help_lists_the_defaults) {
   Child child({"--help"});
   const std::string help = child.rest_of(false);
   BOOST_TEST(child.wait_exit() == 0);
-  for (const std::string expected :
+  for (const std::string& expected :
        {std::string(mt::kDefaultAccessKey), std::string(mt::kDefaultSecretKey), std::string(mt::kDefaultProjectId),
         std::string(mt::kDefaultRegion),
         std::string(mt::kDefaultAccount) + "/" + mt::kDefaultUsername + ":" + mt::kDefaultPassword,
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(help_lists_the_defaults) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_flags_print_usage_and_exit_two) {
-  for (const std::vector<std::string> args : {std::vector<std::string>{"--no-such-flag"},
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--no-such-flag"},
                                               std::vector<std::string>{"--port", "notaport"},
                                               std::vector<std::string>{"--user", "nouserpart"},
                                               std::vector<std::string>{"--ak", "ONLYAK"},

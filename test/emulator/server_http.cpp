@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(dot_and_empty_segments_are_refused_before_auth) {
   mt::Emulator emulator;
   modelarts::test::HttpClient client(emulator.port());
   const std::string pid = mt::kDefaultProjectId;
-  for (const std::string target : {"/v1/" + pid + "/../other/visualization-jobs",
+  for (const std::string& target : {"/v1/" + pid + "/../other/visualization-jobs",
                                    "/v1/" + pid + "/visualization-jobs/%2e%2e",
                                    "/v1/" + pid + "/visualization-jobs/%2E",
                                    "/v1/" + pid + "/./visualization-jobs",
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(dot_and_empty_segments_are_refused_before_auth) {
 BOOST_AUTO_TEST_CASE(malformed_http_gets_400_and_the_server_keeps_serving) {
   mt::Emulator emulator;
   modelarts::test::HttpClient client(emulator.port());
-  for (const std::string garbage : {std::string("THIS IS NOT HTTP\r\n\r\n"),
+  for (const std::string& garbage : {std::string("THIS IS NOT HTTP\r\n\r\n"),
                                     std::string("GET /health HTTP/9.9\r\nHost: x\r\n\r\n"),
                                     std::string("GET /health HTTP/1.1\r\nHost x\r\n\r\n"),
                                     std::string("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: zz\r\n\r\n")}) {
@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(ten_megabyte_body_is_refused_without_hanging) {
   BOOST_TEST(reply.rfind("HTTP/1.1 413", 0) == 0u, reply.substr(0, 200));
   BOOST_TEST(reply.find("APIGW.0201") != std::string::npos);
   BOOST_TEST(closed);
-  BOOST_TEST(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+  BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(5)));
   BOOST_TEST(still_serving(emulator));
 }
 

@@ -66,6 +66,48 @@ BOOST_AUTO_TEST_CASE(fit_whose_retry_finds_the_name_taken_returns_the_existing_j
   BOOST_TEST(query_of(requests[2])["search_content"] == "my-job");
 }
 
+BOOST_AUTO_TEST_CASE(a_create_cut_off_after_it_was_written_is_resent_and_finds_its_job) {
+  ApiTestSession t;
+  // The reply to the first POST was lost after the service applied it: the resend meets the taken name.
+  t.transport->fail(TransportErrorKind::io, true).reply(400, kNameExists);
+  t.transport->reply(200, R"({"is_success":true,"job_total_count":1,"jobs":[
+      {"job_id":8,"job_name":"my-job","status":1,"create_time":1,"duration":0,"job_desc":""}]})");
+  VisualizationJob created = VisualizationJob(t.session).create_visualization_job("/out/", "my-job");
+  BOOST_TEST(created.job_id() == "8");
+  BOOST_TEST(t.transport->request_count() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_post_without_a_recovery_rule_is_not_resent_once_written) {
+  ApiTestSession t;
+  t.transport->fail(TransportErrorKind::io, true);
+  Estimator estimator(t.session, EstimatorOptions{}.spec_id(1).output_path("/o/"));
+  BOOST_CHECK_THROW(estimator.create_job_version("10", "1", Inputs::obs("/d/")), TransportError);
+  BOOST_TEST(t.transport->request_count() == 1u);  // a second version would be a duplicate
+}
+
+BOOST_AUTO_TEST_CASE(a_post_is_resent_after_429_because_the_gateway_never_passed_it_on) {
+  ApiTestSession t;
+  t.transport->reply(429, R"({"error_code":"APIGW.0308","error_msg":"throttled"})", {{"Retry-After", "0"}});
+  t.transport->reply(200, R"({"is_success":true,"job_id":10,"job_name":"j","status":1,"create_time":1,"version_id":11,"version_name":"V0002"})");
+  Estimator estimator(t.session, EstimatorOptions{}.spec_id(1).output_path("/o/"));
+  TrainingJob version = estimator.create_job_version("10", "1", Inputs::obs("/d/"));
+  BOOST_TEST(version.version_id() == "11");
+  BOOST_TEST(t.transport->request_count() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_stop_whose_retry_finds_the_job_already_stopped_succeeded) {
+  ApiTestSession t;
+  const char* kCannotStop = R"({"is_success":false,"error_code":"ModelArts.0105","error_message":"This job can't be stop. job status: 10"})";
+  t.transport->fail(TransportErrorKind::io, true).reply(400, kCannotStop);
+  BOOST_CHECK_NO_THROW(VisualizationJob(t.session, "10").stop_visualization_job());
+  t.transport->reply(503, "").reply(400, kCannotStop);
+  BOOST_CHECK_NO_THROW(TrainingJob(t.session, "10", "2").stop_job_version());
+  BOOST_TEST(t.transport->request_count() == 4u);
+  // Refused on the first attempt: the caller learns the job could not be stopped.
+  t.transport->reply(400, kCannotStop);
+  BOOST_CHECK_THROW(VisualizationJob(t.session, "10").stop_visualization_job(), ApiError);
+}
+
 BOOST_AUTO_TEST_CASE(a_name_taken_on_the_first_attempt_is_an_error) {
   ApiTestSession t;
   t.transport->reply(400, kNameExists);

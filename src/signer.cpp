@@ -1,5 +1,6 @@
 // SDK-HMAC-SHA256 signing (reference auth-and-transport.md section 1). Built for speed: no streams, strings
-// reserved up front, OpenSSL algorithms fetched once and contexts reused per thread.
+// reserved up front, OpenSSL algorithms fetched once, contexts (the HMAC one keyed) and working lists reused per
+// thread.
 #include <modelarts/signer.hpp>
 
 #include <algorithm>
@@ -64,24 +65,39 @@ Digest sha256(std::string_view data) {
   return out;
 }
 
+// The context stays keyed with the last key it saw: one client signs every request with the same secret, and
+// keying HMAC costs two SHA-256 blocks (ipad, opad) plus a cleanse. EVP_MAC_init with a null key restarts the
+// MAC from the saved keyed state. (The context holds key-equivalent state anyway; the copy adds no exposure.)
 Digest hmac_sha256(std::string_view key, std::string_view data) {
-  thread_local std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx = [] {
-    std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> made(EVP_MAC_CTX_new(hmac_algorithm()));
+  struct KeyedMac {
+    std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx;
+    std::string key;
+    bool keyed = false;
+  };
+  thread_local KeyedMac mac = [] {
+    KeyedMac made{std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>(EVP_MAC_CTX_new(hmac_algorithm())), {}, false};
     char digest_name[] = "SHA256";
     OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
                            OSSL_PARAM_construct_end()};
-    if (made && EVP_MAC_CTX_set_params(made.get(), params) != 1) made.reset();
+    if (made.ctx && EVP_MAC_CTX_set_params(made.ctx.get(), params) != 1) made.ctx.reset();
     return made;
   }();
-  Digest out{};
-  std::size_t length = 0;
+  if (!mac.ctx) crypto_failure("HMAC-SHA256");
+  const bool rekey = !mac.keyed || mac.key != key;
   // A zero-length key is legal for HMAC; OpenSSL wants a non-null pointer for it.
   static const unsigned char empty_key = 0;
   const auto* key_bytes = key.empty() ? &empty_key : reinterpret_cast<const unsigned char*>(key.data());
-  if (!ctx || EVP_MAC_init(ctx.get(), key_bytes, key.size(), nullptr) != 1 ||
-      EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
-      EVP_MAC_final(ctx.get(), out.data(), &length, out.size()) != 1 || length != out.size()) {
+  if (rekey) mac.keyed = false;  // until the init below succeeded
+  Digest out{};
+  std::size_t length = 0;
+  if (EVP_MAC_init(mac.ctx.get(), rekey ? key_bytes : nullptr, rekey ? key.size() : 0, nullptr) != 1 ||
+      EVP_MAC_update(mac.ctx.get(), reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
+      EVP_MAC_final(mac.ctx.get(), out.data(), &length, out.size()) != 1 || length != out.size()) {
     crypto_failure("HMAC-SHA256");
+  }
+  if (rekey) {
+    mac.key.assign(key);
+    mac.keyed = true;
   }
   return out;
 }
@@ -298,8 +314,18 @@ std::string format_sdk_date(std::chrono::system_clock::time_point time) {
 
 SignedRequest sign_request(const SignableRequest& request, const SigningCredentials& credentials,
                            std::string_view sdk_date) {
+  // Working lists reused per thread: no allocation for them after a thread's first call.
+  struct Scratch {
+    std::vector<Header> headers;
+    std::vector<const Header*> signed_list;
+  };
+  thread_local Scratch scratch;
+  std::vector<Header>& headers = scratch.headers;
+  std::vector<const Header*>& signed_list = scratch.signed_list;
+  headers.clear();
+  signed_list.clear();
+
   // 1. The header set: the caller's (validated, trimmed, no duplicates), then what signing adds.
-  std::vector<Header> headers;
   headers.reserve(request.headers.size() + 4);
   std::string_view content_type;
   bool has_content_type = false;
@@ -360,7 +386,6 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
   const bool multipart = has_content_type && istarts_with(trim(content_type), "multipart/form-data");
 
   // 2. Signed headers, sorted by lower-case name (bytes).
-  std::vector<const Header*> signed_list;
   signed_list.reserve(headers.size());
   for (const auto& header : headers) {
     if (is_unsigned_header(header.lower_name)) continue;

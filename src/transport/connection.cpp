@@ -8,11 +8,13 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/buffers_suffix.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "transport/readiness.hpp"
 #include "transport/resolver.hpp"
 #include "transport/tls_context.hpp"
 
@@ -36,6 +38,10 @@ TransportFailure failure(TransportErrorKind kind, bool written, std::string mess
 
 bool is_end_of_stream(const error_code& ec) {
   return ec == asio::error::eof || ec == asio::ssl::error::stream_truncated;
+}
+
+bool would_block(const error_code& ec) {
+  return ec == asio::error::would_block || ec == asio::error::try_again;
 }
 
 bool is_peer_gone(const error_code& ec) {
@@ -79,7 +85,12 @@ void Connection::close() noexcept {
   socket().close(ignored);
 }
 
-bool Connection::closed_by_peer() {
+bool Connection::closed_while_idle() {
+  // A connection back from a call moments ago is taken as alive without a poll() (a syscall per call): should
+  // the server have closed it after all, the exchange fails before any response byte and the transport retries
+  // once on a fresh connection. Past a second of idleness servers' keep-alive timeouts come into play: check.
+  constexpr auto trust_without_check = std::chrono::seconds(1);
+  if (Clock::now() - idle_since_ < trust_without_check) return false;
   pollfd descriptor{socket().native_handle(), POLLIN, 0};
   return ::poll(&descriptor, 1, 0) != 0;
 }
@@ -117,6 +128,9 @@ std::variant<std::unique_ptr<Connection>, TransportFailure> Connection::open(con
   if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, what));
   if (ec) return failure(TransportErrorKind::connect, false, "connect to " + what + " failed: " + ec.message());
   socket.set_option(tcp::no_delay(true), ec);  // small requests must not wait for delayed ACKs
+  // Plain exchanges call send/recv directly: they must return would_block, never block past a deadline.
+  socket.non_blocking(true, ec);
+  if (ec) return failure(TransportErrorKind::connect, false, "cannot set up the socket to " + what + ": " + ec.message());
 
   if (settings.proxy && origin.tls()) {
     if (auto tunnel_failure = connection->open_tunnel(*settings.proxy, deadline)) return *tunnel_failure;
@@ -183,22 +197,64 @@ std::optional<TransportFailure> Connection::handshake(const ConnectSettings& set
 template <class Buffers>
 std::pair<error_code, std::size_t> Connection::write_all(const Buffers& buffers, const Deadline& deadline,
                                                          bool& timed_out) {
+  timed_out = false;
   error_code ec;
   std::size_t written = 0;
+  if (!tls_) {
+    // Usually one sendmsg: the socket buffer takes a request whole. Wait only when it is full.
+    boost::beast::buffers_suffix<Buffers> rest(buffers);
+    while (asio::buffer_size(rest) > 0) {
+      const std::size_t sent = plain_->write_some(rest, ec);
+      written += sent;
+      rest.consume(sent);
+      if (ec && !would_block(ec)) break;
+      if (ec && !wait_until_ready(plain_->native_handle(), POLLOUT, deadline)) {
+        timed_out = true;
+        close();
+        break;
+      }
+      ec = {};
+    }
+    return {ec, written};
+  }
   auto start = [&](auto done) {
     auto handler = [&, done](const error_code& e, std::size_t n) {
       ec = e;
       written = n;
       done();
     };
-    if (tls_) {
-      asio::async_write(*tls_, buffers, handler);
-    } else {
-      asio::async_write(*plain_, buffers, handler);
-    }
+    asio::async_write(*tls_, buffers, handler);
   };
   timed_out = !run_until(*io_, deadline, start, [&] { close(); });
   return {ec, written};
+}
+
+bool Connection::read_some(asio::mutable_buffer target, const Deadline& deadline, bool wait_first, error_code& ec,
+                           std::size_t& received) {
+  if (!tls_) {
+    // recv directly on the non-blocking socket; poll() only when it has nothing yet.
+    if (wait_first && !wait_until_ready(plain_->native_handle(), POLLIN, deadline)) {
+      close();
+      return false;
+    }
+    for (;;) {
+      received = plain_->read_some(target, ec);
+      if (!would_block(ec)) return true;
+      if (!wait_until_ready(plain_->native_handle(), POLLIN, deadline)) {
+        close();
+        return false;
+      }
+    }
+  }
+  // TLS records go through asio's SSL engine, which needs its asynchronous operations and the io_context.
+  auto start = [&](auto done) {
+    tls_->async_read_some(target, [&, done](const error_code& e, std::size_t n) {
+      ec = e;
+      received = n;
+      done();
+    });
+  };
+  return run_until(*io_, deadline, start, [&] { close(); });
 }
 
 // Reads one message into `parser`, one socket read at a time, so that read_timeout measures silence (each read
@@ -225,19 +281,8 @@ Connection::ReadOutcome Connection::read_message(Parser& parser, std::chrono::mi
     error_code ec;
     std::size_t received = 0;
     auto target = buffer_.prepare(read_chunk);
-    auto start = [&](auto done) {
-      auto handler = [&, done](const error_code& e, std::size_t n) {
-        ec = e;
-        received = n;
-        done();
-      };
-      if (tls_) {
-        tls_->async_read_some(target, handler);
-      } else {
-        plain_->async_read_some(target, handler);
-      }
-    };
-    if (!run_until(*io_, deadline, start, [&] { close(); })) {
+    // Before the first byte of a reply there is nothing to read yet: wait first rather than fail a recv.
+    if (!read_some(target, deadline, !parser.got_some(), ec, received)) {
       outcome.end = ReadEnd::timed_out;
       outcome.deadline = deadline;
       return outcome;

@@ -1,6 +1,8 @@
 // Connection: one TCP or TLS connection (possibly through a proxy tunnel) with its own io_context. The calling
 // thread runs that io_context for each operation until it completes or its deadline passes, so connect, read and
-// total timeouts really fire. A connection is used by one thread at a time (the pool hands it out exclusively).
+// total timeouts really fire; plain TCP exchanges skip the io_context and call send/recv on the non-blocking
+// socket, waiting in poll() with the same deadlines only when they would block (see readiness.hpp). A connection
+// is used by one thread at a time (the pool hands it out exclusively).
 #pragma once
 
 #include <chrono>
@@ -59,9 +61,14 @@ class Connection {
 
   /// True once the connection has been through the pool: failures then may mean the server closed it while idle.
   bool reused() const { return reused_; }
-  void mark_reused() { reused_ = true; }
+  /// Called as the connection goes back to the pool: from now on it is idle.
+  void mark_reused() {
+    reused_ = true;
+    idle_since_ = Clock::now();
+  }
   /// An idle connection that became readable (EOF, reset, or unsolicited bytes) cannot carry a new request.
-  bool closed_by_peer();
+  /// Only connections idle for a second or more are checked (see connection.cpp).
+  bool closed_while_idle();
 
  private:
   explicit Connection(Origin origin);
@@ -76,6 +83,10 @@ class Connection {
   template <class Buffers>
   std::pair<boost::system::error_code, std::size_t> write_all(const Buffers& buffers, const Deadline& deadline,
                                                               bool& timed_out);
+  /// One read into `target` within `deadline` (false: timed out, connection closed). `wait_first`: no data is
+  /// expected yet, so wait for readability before the first recv.
+  bool read_some(boost::asio::mutable_buffer target, const Deadline& deadline, bool wait_first,
+                 boost::system::error_code& ec, std::size_t& received);
   std::optional<TransportFailure> open_tunnel(const ProxySettings& proxy, const Deadline& deadline);
   std::optional<TransportFailure> handshake(const ConnectSettings& settings, const Deadline& deadline);
   boost::asio::ip::tcp::socket& socket();
@@ -88,6 +99,7 @@ class Connection {
   std::optional<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>> tls_;
   boost::beast::flat_buffer buffer_;
   bool reused_ = false;
+  Clock::time_point idle_since_{};
 };
 
 }  // namespace modelarts::transport

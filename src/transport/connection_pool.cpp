@@ -13,7 +13,7 @@ std::unique_ptr<Connection> ConnectionPool::take(const std::string& key) {
     while (!idle.empty() && !found) {
       std::unique_ptr<Connection> candidate = std::move(idle.back());
       idle.pop_back();
-      if (candidate->closed_by_peer()) {
+      if (candidate->closed_while_idle()) {
         closed.push_back(std::move(candidate));
       } else {
         found = std::move(candidate);

@@ -16,7 +16,7 @@ class ConnectionPool {
  public:
   explicit ConnectionPool(std::size_t max_idle_per_origin) : max_idle_per_origin_(max_idle_per_origin) {}
 
-  /// The most recently returned idle connection for `key` that the peer has not closed; null when none.
+  /// The most recently returned idle connection for `key` not seen closed by the peer; null when none.
   std::unique_ptr<Connection> take(const std::string& key);
   /// Keeps `connection` for reuse unless `key` already has max_idle_per_origin idle ones (then it is closed).
   void give_back(const std::string& key, std::unique_ptr<Connection> connection);

@@ -109,7 +109,8 @@ BOOST_AUTO_TEST_CASE(cut_off_reply_comes_after_the_request_took_effect) {
   const auto listed = client.request(http::verb::get, path + "?per_page=100&page=1", {}, {{"X-Auth-Token", token}});
   BOOST_REQUIRE_EQUAL(listed.status(), 200);
   bool found = false;
-  for (const auto& job : json::parse(listed.response.body()).at("jobs").as_array()) {
+  const json::value listing = json::parse(listed.response.body());
+  for (const auto& job : listing.at("jobs").as_array()) {
     if (job.at("job_name").as_string() == cut_name) found = true;
   }
   BOOST_TEST(found, cut_name << " should exist although its reply was cut off");

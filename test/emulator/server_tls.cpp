@@ -32,7 +32,7 @@ BOOST_AUTO_TEST_CASE(serves_https_with_the_made_certificate) {
   const std::string ca_file = emulator.session_options().transport_options().ca_file;
   BOOST_TEST(std::filesystem::exists(ca_file));
 
-  for (const std::string& host : {"127.0.0.1", "localhost"}) {
+  for (const std::string& host : {std::string("127.0.0.1"), std::string("localhost")}) {
     modelarts::test::HttpClient client(emulator.port(), pem, host);
     for (int i = 0; i < 3; ++i) {
       const auto result = client.request(http::verb::get, "/health");

@@ -104,7 +104,13 @@ ServiceResponse list_training_jobs(RequestContext& ctx) {
   const auto workspace = query.get("workspace_id");
   if (!query.ok()) return error_reply(query.failure());
 
-  std::vector<ListRow> rows;
+  struct Listed {
+    const TrainingJob* job;
+    const TrainingVersion* newest;
+    StatusView view;
+  };
+  std::vector<KeyedRow<Listed>> rows;
+  rows.reserve(ctx.state.training_jobs.size());
   for (const auto& [id, job] : ctx.state.training_jobs) {
     if (job.versions.empty()) continue;
     const TrainingVersion& newest = job.versions.rbegin()->second;
@@ -112,28 +118,31 @@ ServiceResponse list_training_jobs(RequestContext& ctx) {
     if (status_filter && view.status != *status_filter) continue;
     if (!contains(job.job_name, search)) continue;
     if (workspace && !workspace->empty() && job.workspace_id != *workspace) continue;
-    json::object item{{"job_id", job.job_id},
-                      {"job_name", job.job_name},
-                      {"version_id", newest.version_id},
-                      {"status", view.status},
-                      {"create_time", job.create_ms},
-                      {"duration", view.duration},
-                      {"job_desc", job.job_desc},
-                      {"version_count", static_cast<std::int64_t>(job.versions.size())}};
     SortKey key = job.job_name;
     if (sort_by == "job_desc") key = job.job_desc;
     if (sort_by == "status") key = std::int64_t{view.status};
     if (sort_by == "duration") key = view.duration;
     if (sort_by == "version_count") key = static_cast<std::int64_t>(job.versions.size());
     if (sort_by == "create_time") key = job.create_ms;
-    rows.push_back({std::move(key), std::move(item)});
+    rows.push_back({std::move(key), Listed{&job, &newest, view}});
   }
+  const auto to_json = [](const Listed& listed) {
+    const TrainingJob& job = *listed.job;
+    return json::object{{"job_id", job.job_id},
+                        {"job_name", job.job_name},
+                        {"version_id", listed.newest->version_id},
+                        {"status", listed.view.status},
+                        {"create_time", job.create_ms},
+                        {"duration", listed.view.duration},
+                        {"job_desc", job.job_desc},
+                        {"version_count", static_cast<std::int64_t>(job.versions.size())}};
+  };
   const auto total = static_cast<std::int64_t>(rows.size());
   const auto used = static_cast<std::int64_t>(ctx.state.training_jobs.size());
   return v1_success({{"job_total_count", total},
                      {"job_count_limit", static_cast<std::int64_t>(kTrainingJobQuota) - used},
                      {"quotas", static_cast<std::int64_t>(kTrainingJobQuota)},
-                     {"jobs", sort_and_page(std::move(rows), order == "desc", per_page, page)}});
+                     {"jobs", sort_and_page(std::move(rows), order == "desc", per_page, page, to_json)}});
 }
 
 ServiceResponse update_training_job(RequestContext& ctx, const std::string& job_id) {

@@ -144,32 +144,41 @@ ServiceResponse list_visualization_jobs(RequestContext& ctx) {
   const auto search = query.search_content(kSearchMax);
   const auto workspace = query.get("workspace_id");
   if (!query.ok()) return error_reply(query.failure());
-  std::vector<ListRow> rows;
+  struct Listed {
+    const VisualizationJob* job;
+    VisualizationView view;
+  };
+  std::vector<KeyedRow<Listed>> rows;
+  rows.reserve(ctx.state.visualization_jobs.size());
   for (const auto& [id, job] : ctx.state.visualization_jobs) {
     const VisualizationView view = ctx.visualization_view(job);
     if (status_filter && view.status != *status_filter) continue;
     if (!contains(job.job_name, search)) continue;
     if (workspace && !workspace->empty() && job.workspace_id != *workspace) continue;
-    json::object item = summary(ctx, job, view);
-    // The list shows schedule as an array with camelCase timeUnit (reference 4.4).
-    json::array schedule;
-    if (job.schedule_hours > 0)
-      schedule.push_back(json::object{{"type", "stop"}, {"timeUnit", "HOURS"}, {"duration", job.schedule_hours}});
-    item["schedule"] = std::move(schedule);
     SortKey key = job.job_id;
     if (sort_by == "job_name") key = job.job_name;
     if (sort_by == "job_desc") key = job.job_desc;
     if (sort_by == "create_time") key = job.create_ms;
     if (sort_by == "status") key = std::int64_t{view.status};
     if (sort_by == "duration") key = view.duration;
-    rows.push_back({std::move(key), std::move(item)});
+    rows.push_back({std::move(key), Listed{&job, view}});
   }
+  const auto to_json = [&ctx](const Listed& listed) {
+    json::object item = summary(ctx, *listed.job, listed.view);
+    // The list shows schedule as an array with camelCase timeUnit (reference 4.4).
+    json::array schedule;
+    if (listed.job->schedule_hours > 0)
+      schedule.push_back(
+          json::object{{"type", "stop"}, {"timeUnit", "HOURS"}, {"duration", listed.job->schedule_hours}});
+    item["schedule"] = std::move(schedule);
+    return item;
+  };
   const auto total = static_cast<std::int64_t>(rows.size());
   const auto used = static_cast<std::int64_t>(ctx.state.visualization_jobs.size());
   return v1_success({{"job_total_count", total},
                      {"job_count_limit", static_cast<std::int64_t>(kVisualizationJobQuota) - used},
                      {"quotas", static_cast<std::int64_t>(kVisualizationJobQuota)},
-                     {"jobs", sort_and_page(std::move(rows), order == "desc", per_page, page)}});
+                     {"jobs", sort_and_page(std::move(rows), order == "desc", per_page, page, to_json)}});
 }
 
 ServiceResponse get_visualization_job(RequestContext& ctx, const std::string& job_id) {

@@ -3,6 +3,8 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include "detail/redaction.hpp"
+
 namespace modelarts::detail {
 namespace {
 
@@ -10,7 +12,7 @@ ErrorInfo bad_endpoint(std::string_view setting_name, std::string_view url, std:
   ErrorInfo error;
   error.category = ErrorCategory::configuration;
   error.message = std::string(setting_name) + " is not a usable endpoint URL (" + std::string(why) + "): " +
-                  std::string(url);
+                  redact_url_userinfo(url);  // never echo a password written into the URL
   return error;
 }
 

@@ -124,7 +124,8 @@ Result<ApiResponse> decode_response(std::string_view method, std::string_view pa
       parsed = nullptr;
     }
   }
-  const bool failed = response.status >= 400 || (envelope == Envelope::v1 && is_json && says_failure(parsed));
+  // Redirects are not followed, and anything outside 2xx is not the documented success.
+  const bool failed = response.status < 200 || response.status >= 300 || (envelope == Envelope::v1 && is_json && says_failure(parsed));
   if (failed) {
     ErrorInfo error;
     error.category = ErrorCategory::api;

@@ -12,7 +12,7 @@
 
 namespace modelarts::detail {
 
-/// Failure when HTTP >= 400 or (Envelope::v1) the body says "is_success": false; a 2xx/3xx body that is
+/// Failure when HTTP is outside 2xx or (Envelope::v1) the body says "is_success": false; a 2xx/3xx body that is
 /// not JSON is a TransportError invalid_reply. `path` is the wire path without query (for messages).
 Result<ApiResponse> decode_response(std::string_view method, std::string_view path, HttpResponse response,
                                     Envelope envelope, int attempts);

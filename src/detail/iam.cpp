@@ -145,6 +145,7 @@ Result<std::string> current_token(SessionState& state, std::string_view rejected
     return fetched.error();
   }
   state.token = std::move(fetched.value());
+  state.remember_issued_token(state.token->value);
   const auto valid_for = std::chrono::duration_cast<std::chrono::minutes>(state.token->expires_at - now);
   state.log(LogLevel::info, std::string("IAM token: ") + why + " done, valid for " +
                                 std::to_string(valid_for.count()) + " min");

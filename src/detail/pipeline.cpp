@@ -177,12 +177,19 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
       }
     }
 
-    if (response != nullptr) return Exchange{std::move(*std::get_if<HttpResponse>(&result)), attempts, path};
+    if (response != nullptr) {
+      HttpResponse reply = std::move(*std::get_if<HttpResponse>(&result));
+      // An error reply may quote what we sent (the gateway echoes its canonical request): mask our secrets
+      // before the body reaches an error message, a log line or a raw-call caller.
+      if (reply.status < 200 || reply.status >= 300) state.redact(reply.body);
+      return Exchange{std::move(reply), attempts, path};
+    }
     const auto& failure = std::get<TransportFailure>(result);
     ErrorInfo error;
     error.category = ErrorCategory::transport;
     error.transport_kind = failure.kind;
     error.message = request.method + ' ' + path + ": " + describe_failure(failure);
+    state.redact(error.message);
     if (attempts > 1) error.message += " (after " + std::to_string(attempts) + " attempts)";
     error.attempts = attempts;
     return error;

@@ -12,6 +12,7 @@
 #include <modelarts/session.hpp>
 
 #include "detail/endpoint.hpp"
+#include "detail/redaction.hpp"
 
 namespace modelarts::detail {
 
@@ -44,10 +45,32 @@ struct SessionState {
   bool logs(LogLevel level) const noexcept {
     return options.log_handler() && static_cast<int>(level) >= static_cast<int>(options.log_level());
   }
-  /// Sends one line to the log handler. Callers pass only redacted text.
-  void log(LogLevel level, std::string_view line) const {
-    if (logs(level)) options.log_handler()(level, line);
+  /// Sends one line to the log handler, with any configured secret masked (callers already avoid them).
+  void log(LogLevel level, std::string_view line) {
+    if (!logs(level)) return;
+    std::string text(line);
+    redact(text);
+    options.log_handler()(level, text);
   }
+
+  /// Masks the secret key, security token, password and current IAM token wherever they appear in `text`:
+  /// replies may quote them (the gateway's signature-mismatch message echoes X-Security-Token).
+  void redact(std::string& text) {
+    std::string token_value;
+    {
+      std::lock_guard<std::mutex> lock(issued_token_mutex);
+      token_value = issued_token;
+    }
+    redact_secrets(text, {options.secret_key(), options.security_token(), options.password(), token_value});
+  }
+  /// Records a newly issued IAM token for redaction. Its own mutex, because lines are logged while
+  /// token_mutex is held (during a refresh).
+  void remember_issued_token(const std::string& value) {
+    std::lock_guard<std::mutex> lock(issued_token_mutex);
+    issued_token = value;
+  }
+  std::mutex issued_token_mutex;
+  std::string issued_token;
 };
 
 struct SessionAccess {

@@ -2,6 +2,7 @@
 
 #include "api/decode.hpp"
 #include "api/json_fields.hpp"
+#include "api/reply_shapes.hpp"
 #include "api/request.hpp"
 
 namespace modelarts::detail {
@@ -62,13 +63,7 @@ Result<ConfigList> decode_config_list(const json::value& body, const std::string
 }
 
 Result<ConfigInfo> decode_config_info(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  r.required_id("config_name");
-  if (!r.ok()) return r.error();
-  return read_config(*object, context);
+  return decode_resource(body, context, {"config_name"}, read_config);
 }
 
 }  // namespace modelarts::detail

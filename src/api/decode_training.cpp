@@ -2,6 +2,7 @@
 
 #include "api/decode.hpp"
 #include "api/json_fields.hpp"
+#include "api/reply_shapes.hpp"
 #include "api/request.hpp"
 
 namespace modelarts::detail {
@@ -56,40 +57,15 @@ JobInfo read_job_info(const json::object& object, const std::string& context) {
 }
 
 Result<JobInfo> decode_created_job(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  r.required_id("job_id");
-  r.required_id("version_id");
-  if (!r.ok()) return r.error();
-  return read_job_info(*object, context);
+  return decode_resource(body, context, {"job_id", "version_id"}, read_job_info);
 }
 
 Result<JobInfo> decode_job_detail(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  r.required_id("job_id");
-  if (!r.ok()) return r.error();
-  return read_job_info(*object, context);
+  return decode_resource(body, context, {"job_id"}, read_job_info);
 }
 
 Result<TrainingJobList> decode_job_list(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  TrainingJobList list;
-  list.job_total_count = r.integer("job_total_count");
-  list.job_count_limit = r.integer("job_count_limit");
-  list.quotas = r.integer("quotas");
-  list.jobs = read_rows<JobInfo>(r, "jobs", "job_id",
-                                 [&](const json::object& row) { return read_job_info(row, context); });
-  if (!r.ok()) return r.error();
-  list.raw_json = json::serialize(*object);
-  return list;
+  return decode_job_page<TrainingJobList>(body, context, read_job_info);
 }
 
 Result<JobVersionList> decode_version_list(const json::value& body, const std::string& context) {

@@ -2,6 +2,7 @@
 
 #include "api/decode.hpp"
 #include "api/json_fields.hpp"
+#include "api/reply_shapes.hpp"
 #include "api/request.hpp"
 
 namespace modelarts::detail {
@@ -55,29 +56,11 @@ VisualizationJobInfo read_visualization(const json::object& object, const std::s
 }  // namespace
 
 Result<VisualizationJobInfo> decode_visualization_info(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  r.required_id("job_id");
-  if (!r.ok()) return r.error();
-  return read_visualization(*object, context);
+  return decode_resource(body, context, {"job_id"}, read_visualization);
 }
 
 Result<VisualizationJobList> decode_visualization_list(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  VisualizationJobList list;
-  list.job_total_count = r.integer("job_total_count");
-  list.job_count_limit = r.integer("job_count_limit");
-  list.quotas = r.integer("quotas");
-  list.jobs = read_rows<VisualizationJobInfo>(r, "jobs", "job_id",
-                                              [&](const json::object& row) { return read_visualization(row, context); });
-  if (!r.ok()) return r.error();
-  list.raw_json = json::serialize(*object);
-  return list;
+  return decode_job_page<VisualizationJobList>(body, context, read_visualization);
 }
 
 }  // namespace modelarts::detail

@@ -8,6 +8,7 @@
 
 #include "api/decode.hpp"
 #include "api/json_fields.hpp"
+#include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
 
@@ -91,9 +92,8 @@ TrainingJob job_from_create(const Session& session, const ApiCall& call, const s
   if (!result.ok()) {
     if (is_retried_duplicate_name(result.error())) {
       // An earlier attempt of ours created it: find that job instead of creating another.
-      ListOptions by_name = ListOptions{}.search_content(job_name).per_page(1000);
-      for (const JobInfo& row : Estimator::get_job_list(session, by_name).jobs) {
-        if (row.job_name == job_name) return TrainingJob(session, row);
+      if (auto row = find_job_named(session, &Estimator::get_job_list, job_name)) {
+        return TrainingJob(session, std::move(*row));
       }
     }
     throw_error(result.error());
@@ -243,15 +243,11 @@ void Estimator::update_job_configs(const std::string& config_name, const Inputs&
 
 TrainingJobList Estimator::get_job_list(const Session& session, const ListOptions& options) {
   check_list_options(options, 1000);
-  ApiCall call = v1_call(session, "GET", {"training-jobs"});
-  call.query = list_query(options, options.page());
-  return call_and_decode(session, call, decode_job_list);
+  return list_page(session, "training-jobs", options, options.page(), decode_job_list);
 }
 
 std::vector<TrainingJob> Estimator::get_job_object_list(const Session& session, const ListOptions& options) {
-  std::vector<TrainingJob> jobs;
-  for (JobInfo& info : get_job_list(session, options).jobs) jobs.emplace_back(session, std::move(info));
-  return jobs;
+  return objects_of<TrainingJob>(session, get_job_list(session, options).jobs);
 }
 
 void Estimator::delete_job_by_id(const Session& session, const std::string& job_id) {
@@ -286,16 +282,12 @@ std::vector<AlgorithmInfo> Estimator::get_built_in_algorithms(const Session& ses
 
 ConfigList Estimator::get_job_configs_list(const Session& session, const ListOptions& options) {
   check_list_options(options, 1000);
-  ApiCall call = v1_call(session, "GET", {"training-job-configs"});
-  call.query = list_query(options, options.page());
-  return call_and_decode(session, call, decode_config_list);
+  return list_page(session, "training-job-configs", options, options.page(), decode_config_list);
 }
 
 std::vector<TrainingJobConfig> Estimator::get_job_configs_object_list(const Session& session,
                                                                       const ListOptions& options) {
-  std::vector<TrainingJobConfig> configs;
-  for (ConfigInfo& info : get_job_configs_list(session, options).configs) configs.emplace_back(session, std::move(info));
-  return configs;
+  return objects_of<TrainingJobConfig>(session, get_job_configs_list(session, options).configs);
 }
 
 }  // namespace modelarts

@@ -127,37 +127,39 @@ std::string FieldReader::json_text(std::string_view key) const {
   return v ? lenient_json_text(*v) : std::string{};
 }
 
-std::vector<Parameter> FieldReader::parameters(std::string_view key) const {
-  std::vector<Parameter> out;
-  const json::value* v = find(key);
+namespace {
+
+/// One T per object item of `v`, an array or a string holding one, each read by `read(item_reader)`;
+/// items that are not objects are skipped.
+template <class T, class Read>
+std::vector<T> read_object_items(const json::value* v, const std::string& context, Read read) {
+  std::vector<T> out;
   if (!v) return out;
   json::value arr = unwrap_json_string(*v);
   if (!arr.is_array()) return out;
   for (const json::value& item : arr.get_array()) {
-    if (!item.is_object()) continue;
-    FieldReader r(item.get_object(), context_);
-    // The update-config example writes "key" where the docs say "label" (reference 4.12).
-    std::string label = r.text("label");
-    if (label.empty()) label = r.text("key");
-    out.push_back(Parameter{std::move(label), r.text("value")});
+    if (item.is_object()) out.push_back(read(FieldReader(item.get_object(), context)));
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<Parameter> FieldReader::parameters(std::string_view key) const {
+  return read_object_items<Parameter>(find(key), context_, [](const FieldReader& r) {
+    // The update-config example writes "key" where the docs say "label" (reference 4.12).
+    std::string label = r.text("label");
+    if (label.empty()) label = r.text("key");
+    return Parameter{std::move(label), r.text("value")};
+  });
+}
+
 std::vector<DataSource> FieldReader::data_sources(std::string_view key) const {
-  std::vector<DataSource> out;
-  const json::value* v = find(key);
-  if (!v) return out;
-  json::value arr = unwrap_json_string(*v);
-  if (!arr.is_array()) return out;
-  for (const json::value& item : arr.get_array()) {
-    if (!item.is_object()) continue;
-    FieldReader r(item.get_object(), context_);
+  return read_object_items<DataSource>(find(key), context_, [](const FieldReader& r) {
     std::string version = r.text("dataset_version");
     if (version.empty()) version = r.text("dataset_version_id");
-    out.push_back(DataSource{r.text("type"), r.text("data_url"), r.text("dataset_id"), std::move(version)});
-  }
-  return out;
+    return DataSource{r.text("type"), r.text("data_url"), r.text("dataset_id"), std::move(version)};
+  });
 }
 
 void FieldReader::fail(const std::string& what) {

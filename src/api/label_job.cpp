@@ -1,5 +1,6 @@
 #include <modelarts/label_job.hpp>
 
+#include "api/listing.hpp"
 #include "api/validate.hpp"
 
 namespace modelarts {
@@ -45,21 +46,14 @@ LabelJob LabelJob::create(const Session& session, const CreateLabelRequest& requ
 }
 
 std::vector<LabelJob> LabelJob::get_label_job_object_list(const Session& session, const LabelJobQuery& query) {
-  std::vector<LabelJob> jobs;
-  for (LabelJobInfo& info : LabelApi(session).query_label_jobs(session.project_id(), query).jobs) {
-    jobs.emplace_back(session, std::move(info));
-  }
-  return jobs;
+  return objects_of<LabelJob>(session, LabelApi(session).query_label_jobs(session.project_id(), query).jobs);
 }
 
 Pager<LabelJob> LabelJob::list(const Session& session, const LabelJobQuery& query) {
   auto fetch = [session, query](std::int64_t page) {
     LabelJobList list = LabelApi(session).query_label_jobs(session.project_id(),
                                                           LabelJobQuery(query).offset(static_cast<int>(page)));
-    Page<LabelJob> out;
-    if (list.job_total_count > 0) out.total = list.job_total_count;  // 0 may mean "not reported"
-    for (LabelJobInfo& info : list.jobs) out.items.emplace_back(session, std::move(info));
-    return out;
+    return page_of<LabelJob>(session, list.job_total_count, std::move(list.jobs));
   };
   return Pager<LabelJob>(fetch, query.offset());
 }

@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/decode.hpp"
+#include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
 
@@ -117,13 +118,8 @@ JobLog TrainingJob::get_job_log(const std::string& log_file, std::int64_t start_
 Pager<TrainingJob> TrainingJob::list(const Session& session, const ListOptions& options) {
   check_list_options(options, 1000);
   auto fetch = [session, options](std::int64_t page) {
-    ApiCall call = v1_call(session, "GET", {"training-jobs"});
-    call.query = list_query(options, static_cast<int>(page));
-    TrainingJobList list = call_and_decode(session, call, decode_job_list);
-    Page<TrainingJob> out;
-    if (list.job_total_count > 0) out.total = list.job_total_count;  // 0 may mean "not reported"
-    for (JobInfo& info : list.jobs) out.items.emplace_back(session, std::move(info));
-    return out;
+    TrainingJobList list = list_page(session, "training-jobs", options, static_cast<int>(page), decode_job_list);
+    return page_of<TrainingJob>(session, list.job_total_count, std::move(list.jobs));
   };
   return Pager<TrainingJob>(fetch, options.page());
 }

@@ -3,6 +3,7 @@
 #include <modelarts/estimator.hpp>
 
 #include "api/decode.hpp"
+#include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
 
@@ -40,13 +41,9 @@ void TrainingJobConfig::delete_job_configs() const {
 Pager<TrainingJobConfig> TrainingJobConfig::list(const Session& session, const ListOptions& options) {
   check_list_options(options, 1000);
   auto fetch = [session, options](std::int64_t page) {
-    ApiCall call = v1_call(session, "GET", {"training-job-configs"});
-    call.query = list_query(options, static_cast<int>(page));
-    ConfigList list = call_and_decode(session, call, decode_config_list);
-    Page<TrainingJobConfig> out;
-    if (list.config_total_count > 0) out.total = list.config_total_count;  // 0 may mean "not reported"
-    for (ConfigInfo& info : list.configs) out.items.emplace_back(session, std::move(info));
-    return out;
+    ConfigList list =
+        list_page(session, "training-job-configs", options, static_cast<int>(page), decode_config_list);
+    return page_of<TrainingJobConfig>(session, list.config_total_count, std::move(list.configs));
   };
   return Pager<TrainingJobConfig>(fetch, options.page());
 }

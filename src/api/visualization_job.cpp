@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/decode.hpp"
+#include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
 
@@ -52,9 +53,8 @@ VisualizationJob VisualizationJob::create_visualization_job(const std::string& t
   if (!result.ok()) {
     if (is_retried_duplicate_name(result.error())) {
       // Our own earlier attempt created it: return that job rather than a duplicate or an error.
-      ListOptions by_name = ListOptions{}.search_content(job_name).per_page(1000);
-      for (VisualizationJobInfo& row : get_visualization_job_list(session_, by_name).jobs) {
-        if (row.job_name == job_name) return VisualizationJob(session_, std::move(row));
+      if (auto row = find_job_named(session_, &get_visualization_job_list, job_name)) {
+        return VisualizationJob(session_, std::move(*row));
       }
     }
     throw_error(result.error());
@@ -99,18 +99,12 @@ void VisualizationJob::delete_visualization_job() const {
 
 VisualizationJobList VisualizationJob::get_visualization_job_list(const Session& session, const ListOptions& options) {
   check_list_options(options, 1000);
-  ApiCall call = v1_call(session, "GET", {"visualization-jobs"});
-  call.query = list_query(options, options.page());
-  return call_and_decode(session, call, decode_visualization_list);
+  return list_page(session, "visualization-jobs", options, options.page(), decode_visualization_list);
 }
 
 std::vector<VisualizationJob> VisualizationJob::get_visualization_job_object_list(const Session& session,
                                                                                  const ListOptions& options) {
-  std::vector<VisualizationJob> jobs;
-  for (VisualizationJobInfo& info : get_visualization_job_list(session, options).jobs) {
-    jobs.emplace_back(session, std::move(info));
-  }
-  return jobs;
+  return objects_of<VisualizationJob>(session, get_visualization_job_list(session, options).jobs);
 }
 
 Pager<VisualizationJob> VisualizationJob::list(const Session& session, const ListOptions& options) {
@@ -118,10 +112,7 @@ Pager<VisualizationJob> VisualizationJob::list(const Session& session, const Lis
   auto fetch = [session, options](std::int64_t page) {
     VisualizationJobList list =
         get_visualization_job_list(session, ListOptions(options).page(static_cast<int>(page)));
-    Page<VisualizationJob> out;
-    if (list.job_total_count > 0) out.total = list.job_total_count;  // 0 may mean "not reported"
-    for (VisualizationJobInfo& info : list.jobs) out.items.emplace_back(session, std::move(info));
-    return out;
+    return page_of<VisualizationJob>(session, list.job_total_count, std::move(list.jobs));
   };
   return Pager<VisualizationJob>(fetch, options.page());
 }

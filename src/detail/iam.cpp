@@ -1,11 +1,11 @@
 #include "detail/iam.hpp"
 
-#include <ctime>
 
 #include <boost/json.hpp>
 
 #include "detail/error_decoding.hpp"
 #include "detail/pipeline.hpp"
+#include "detail/time_text.hpp"
 
 namespace modelarts::detail {
 namespace {
@@ -94,18 +94,10 @@ std::chrono::system_clock::duration refresh_margin(std::chrono::system_clock::ti
 std::optional<std::chrono::system_clock::time_point> parse_iso8601_utc(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SS[.fraction][Z|+00:00]
   if (text.size() < 19) return std::nullopt;
-  const auto number = [&text](std::size_t at, std::size_t length, int& out) {
-    out = 0;
-    for (std::size_t i = at; i < at + length; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      out = out * 10 + (text[i] - '0');
-    }
-    return true;
-  };
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!number(0, 4, year) || text[4] != '-' || !number(5, 2, month) || text[7] != '-' || !number(8, 2, day) ||
-      (text[10] != 'T' && text[10] != ' ') || !number(11, 2, hour) || text[13] != ':' || !number(14, 2, minute) ||
-      text[16] != ':' || !number(17, 2, second)) {
+  if (!read_digits(text, 0, 4, year) || text[4] != '-' || !read_digits(text, 5, 2, month) || text[7] != '-' ||
+      !read_digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != ' ') || !read_digits(text, 11, 2, hour) ||
+      text[13] != ':' || !read_digits(text, 14, 2, minute) || text[16] != ':' || !read_digits(text, 17, 2, second)) {
     return std::nullopt;
   }
   std::size_t at = 19;
@@ -121,14 +113,7 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601_utc(std::stri
   }
   const std::string_view zone = text.substr(at);
   if (!zone.empty() && zone != "Z" && zone != "+00:00" && zone != "+0000") return std::nullopt;
-  std::tm tm{};
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  return std::chrono::system_clock::from_time_t(timegm(&tm)) +
+  return utc_time_point(year, month, day, hour, minute, second) +
          std::chrono::duration_cast<std::chrono::system_clock::duration>(fraction);
 }
 

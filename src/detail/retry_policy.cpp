@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <ctime>
 #include <random>
 #include <string>
+
+#include "detail/time_text.hpp"
 
 namespace modelarts::detail {
 
@@ -49,18 +50,9 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
   if (comma == std::string_view::npos) return std::nullopt;
   text.remove_prefix(comma + 2);
   if (text.size() < 20 || text.substr(text.size() - 3) != "GMT") return std::nullopt;
-  const auto number = [&text](std::size_t at, std::size_t length, int& out) {
-    out = 0;
-    for (std::size_t i = at; i < at + length; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      out = out * 10 + (text[i] - '0');
-    }
-    return true;
-  };
-  std::tm tm{};
   int day = 0, year = 0, hour = 0, minute = 0, second = 0;
-  if (!number(0, 2, day) || !number(7, 4, year) || !number(12, 2, hour) || !number(15, 2, minute) ||
-      !number(18, 2, second)) {
+  if (!read_digits(text, 0, 2, day) || !read_digits(text, 7, 4, year) || !read_digits(text, 12, 2, hour) ||
+      !read_digits(text, 15, 2, minute) || !read_digits(text, 18, 2, second)) {
     return std::nullopt;
   }
   int month = -1;
@@ -68,13 +60,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
     if (text.substr(3, 3) == kMonths[i]) month = i;
   }
   if (month < 0) return std::nullopt;
-  tm.tm_mday = day;
-  tm.tm_mon = month;
-  tm.tm_year = year - 1900;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
+  return utc_time_point(year, month + 1, day, hour, minute, second);
 }
 
 }  // namespace

@@ -2,21 +2,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/api_emulator_fixture.hpp"
+#include "support/estimator_options.hpp"
 
 using namespace modelarts;
 using namespace modelarts::test;
 
 namespace {
-
-EstimatorOptions cpu_job() {
-  return EstimatorOptions{}
-      .train_instance_type("modelarts.vm.cpu.2u")
-      .output_path("/bucket/out/")
-      .code_dir("/bucket/code/")
-      .boot_file("/bucket/code/train.py")
-      .framework_type("PyTorch")
-      .framework_version("PyTorch-1.0.0-python3.6");
-}
 
 }  // namespace
 
@@ -25,7 +16,7 @@ BOOST_AUTO_TEST_SUITE(api_documented_failures)
 BOOST_AUTO_TEST_CASE(deleting_a_version_while_it_is_killing_is_modelarts_0105) {
   for (bool tls : {false, true}) {
     ApiEmulator e(tls, Auth::aksk, 1.0);  // real time: killing lasts 3 s
-    Estimator estimator(e.session, cpu_job());
+    Estimator estimator(e.session, pytorch_on_cpu());
     TrainingJob v1 = estimator.fit(Inputs::obs("/bucket/data/"), false, "killing");
     TrainingJob v2 = estimator.create_job_version(v1.job_id(), v1.version_id(), Inputs::obs("/bucket/data/"));
     v2.stop_job_version();
@@ -96,7 +87,7 @@ BOOST_AUTO_TEST_CASE(seed_delete_a_visualization_job_from_an_id_a_create_and_a_l
 
 BOOST_AUTO_TEST_CASE(seed_delete_a_training_job) {
   ApiEmulator e(false, Auth::password);
-  TrainingJob job = Estimator(e.session, cpu_job()).fit(Inputs::obs("/bucket/data/"), false, "seed-train");
+  TrainingJob job = Estimator(e.session, pytorch_on_cpu()).fit(Inputs::obs("/bucket/data/"), false, "seed-train");
   TrainingJob(e.session, job.job_id()).delete_job();
   BOOST_TEST(Estimator::get_job_list(e.session).jobs.empty());
 }

@@ -5,23 +5,15 @@
 #include <algorithm>
 
 #include "support/api_emulator_fixture.hpp"
+#include "support/estimator_options.hpp"
 
 using namespace modelarts;
 using namespace modelarts::test;
 
 namespace {
 
-EstimatorOptions pytorch_on_cpu() {
-  return EstimatorOptions{}
-      .train_instance_type("modelarts.vm.cpu.2u")
-      .train_instance_count(1)
-      .output_path("/bucket/out/")
-      .code_dir("/bucket/code/")
-      .boot_file("/bucket/code/train.py")
-      .framework_type("PyTorch")
-      .framework_version("PyTorch-1.0.0-python3.6")
-      .hyperparameters({{"learning_rate", "0.01"}})
-      .wait_options(fast_wait());
+EstimatorOptions pytorch_job() {
+  return pytorch_on_cpu().hyperparameters({{"learning_rate", "0.01"}}).wait_options(fast_wait());
 }
 
 void training_workflow(const Session& session) {
@@ -36,7 +28,7 @@ void training_workflow(const Session& session) {
   BOOST_TEST(!algorithms.empty());
 
   // fit -> TrainingJob from create.
-  Estimator estimator(session, pytorch_on_cpu());
+  Estimator estimator(session, pytorch_job());
   TrainingJob job = estimator.fit(Inputs::obs("/bucket/data/"), false, "parity-job");
   BOOST_TEST(!job.job_id().empty());
   BOOST_TEST(!job.version_id().empty());
@@ -143,14 +135,14 @@ BOOST_AUTO_TEST_CASE(https_with_password) {
 
 BOOST_AUTO_TEST_CASE(a_failing_job_is_returned_by_wait) {
   ApiEmulator e(false, Auth::aksk);
-  Estimator estimator(e.session, pytorch_on_cpu().hyperparameters({{"emulator_outcome", "fail"}}));
+  Estimator estimator(e.session, pytorch_job().hyperparameters({{"emulator_outcome", "fail"}}));
   TrainingJob job = estimator.fit(Inputs::obs("/bucket/data/"), true, "doomed");
   BOOST_TEST(job.info().status == static_cast<int>(JobStatus::failed));
 }
 
 BOOST_AUTO_TEST_CASE(wait_times_out_with_a_slow_job) {
   ApiEmulator e(false, Auth::aksk, 1.0);  // real time: the job stays in its first statuses
-  TrainingJob job = Estimator(e.session, pytorch_on_cpu()).fit(Inputs::obs("/bucket/data/"), false, "slow");
+  TrainingJob job = Estimator(e.session, pytorch_job()).fit(Inputs::obs("/bucket/data/"), false, "slow");
   BOOST_CHECK_THROW(job.wait(fast_wait().timeout(std::chrono::milliseconds(100))), WaitTimeoutError);
 }
 

@@ -26,6 +26,7 @@
 #include <modelarts/modelarts.hpp>
 #include <modelarts/testing/emulator.hpp>
 
+#include "support/estimator_options.hpp"
 #include "support/reliability_support.hpp"
 
 using namespace modelarts;
@@ -102,15 +103,7 @@ class Workflow {
  public:
   Workflow(Session session, SoakFigures& figures)
       : session_(std::move(session)),
-        estimator_(session_, EstimatorOptions{}
-                                 .train_instance_type("modelarts.vm.cpu.2u")
-                                 .train_instance_count(1)
-                                 .output_path("/bucket/out/")
-                                 .code_dir("/bucket/code/")
-                                 .boot_file("/bucket/code/train.py")
-                                 .framework_type("PyTorch")
-                                 .framework_version("PyTorch-1.0.0-python3.6")
-                                 .job_description("d0")),
+        estimator_(session_, pytorch_on_cpu().job_description("d0")),
         figures_(figures) {}
 
   /// Runs `operations` seeded steps; the plan depends only on the seed, never on faults.

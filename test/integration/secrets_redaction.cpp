@@ -15,6 +15,7 @@
 #include <modelarts/modelarts.hpp>
 #include <modelarts/testing/emulator.hpp>
 
+#include "support/estimator_options.hpp"
 #include "support/reliability_support.hpp"
 
 using namespace modelarts;
@@ -116,13 +117,7 @@ void workflow(const Session& session, Exposure& exposure) {
     job.stop_visualization_job();
   });
   exposure.run([&] {
-    Estimator estimator(session, EstimatorOptions{}
-                                     .train_instance_type("modelarts.vm.cpu.2u")
-                                     .output_path("/bucket/out/")
-                                     .code_dir("/bucket/code/")
-                                     .boot_file("/bucket/code/train.py")
-                                     .framework_type("PyTorch")
-                                     .framework_version("PyTorch-1.0.0-python3.6"));
+    Estimator estimator(session, pytorch_on_cpu());
     TrainingJob job = estimator.fit(Inputs::obs("/bucket/data/"));
     job.update_job_description("x");
     job.delete_job();

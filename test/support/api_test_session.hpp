@@ -23,6 +23,9 @@ struct ApiTestSession {
   std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
   Session session{fake_session_options(transport, clock)};
 
+  ApiTestSession() = default;
+  explicit ApiTestSession(const RetryOptions& retry) : session{fake_session_options(transport, clock).retry(retry)} {}
+
   HttpRequest only_request() const {
     auto all = transport->requests();
     if (all.size() != 1) throw std::runtime_error("expected one request, got " + std::to_string(all.size()));

@@ -7,6 +7,7 @@
 #include <modelarts/modelarts.hpp>
 
 #include "support/api_test_session.hpp"
+#include "support/estimator_options.hpp"
 
 using namespace modelarts;
 using namespace modelarts::test;
@@ -25,14 +26,7 @@ const char* kCreated = R"({"is_success":true,"job_id":"10","job_name":"my-job","
   "create_time":"1524189990635","version_id":"10","version_name":"V0001","resource_id":"jobafd08896"})";
 
 EstimatorOptions pytorch_options() {
-  return EstimatorOptions{}
-      .train_instance_type("modelarts.vm.cpu.2u")
-      .train_instance_count(1)
-      .output_path("/bucket/out/")
-      .code_dir("/bucket/code/")
-      .boot_file("/bucket/code/train.py")
-      .framework_type("PyTorch")
-      .framework_version("PyTorch-1.0.0-python3.6")
+  return pytorch_on_cpu()
       .hyperparameters({{"learning_rate", "0.01"}})
       .log_url("/bucket/log/")
       .job_description("first try");

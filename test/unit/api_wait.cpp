@@ -14,10 +14,8 @@ using std::chrono::seconds;
 namespace {
 
 /// One attempt per call, so each scripted failure reaches wait() instead of the pipeline's retry.
-struct WaitSession {
-  std::shared_ptr<FakeTransport> transport = std::make_shared<FakeTransport>();
-  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>();
-  Session session{fake_session_options(transport, clock).retry(RetryOptions{}.max_attempts(1))};
+struct WaitSession : ApiTestSession {
+  WaitSession() : ApiTestSession(RetryOptions{}.max_attempts(1)) {}
 };
 
 std::string version(int status) {

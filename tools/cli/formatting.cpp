@@ -40,4 +40,10 @@ std::string format_status(int status) {
 
 std::string format_number(std::int64_t value) { return value == 0 ? std::string() : std::to_string(value); }
 
+std::string format_parameters(const std::vector<Parameter>& parameters) {
+  std::string text;
+  for (const auto& parameter : parameters) text += (text.empty() ? "" : " ") + parameter.label + "=" + parameter.value;
+  return text;
+}
+
 }  // namespace modelarts::cli

@@ -1,8 +1,11 @@
-// How table cells show times, durations and statuses.
+// How table cells show times, durations, statuses and parameters.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include <modelarts/inputs.hpp>
 
 namespace modelarts::cli {
 
@@ -14,5 +17,7 @@ std::string format_duration_ms(std::int64_t duration_ms);
 std::string format_status(int status);
 /// Decimal text of a number, "" for 0 (fields the service left out).
 std::string format_number(std::int64_t value);
+/// "label=value label=value" (hyperparameters of a job or config).
+std::string format_parameters(const std::vector<Parameter>& parameters);
 
 }  // namespace modelarts::cli

@@ -7,6 +7,7 @@
 
 #include "groups.hpp"
 #include "json_output.hpp"
+#include "list_output.hpp"
 #include "table.hpp"
 #include "usage_error.hpp"
 
@@ -40,30 +41,16 @@ int list_jobs(Invocation& invocation) {
   if (auto v = invocation.get<std::string>("order")) query.order(*v);
   if (auto v = invocation.get<std::string>("search")) query.search_content(*v);
   Table table({"ID", "NAME", "TYPE", "DATA_TYPE", "PATH", "PROGRESS", "CREATED", "DESCRIPTION"});
-  const auto add_row = [&table](const LabelJobInfo& job) {
-    table.add_row({job.id, job.name, job.type, job.data_type, job.path.empty() ? job.filter_name : job.path,
-                   job.progress, job.create_time, job.description});
+  const auto add_row = [](Table& into, const LabelJobInfo& job) {
+    into.add_row({job.id, job.name, job.type, job.data_type, job.path.empty() ? job.filter_name : job.path,
+                  job.progress, job.create_time, job.description});
   };
   if (invocation.flag("all")) {
-    std::vector<std::string> rows;
-    for (const auto& job : LabelJob::list(invocation.session(), query)) {
-      rows.push_back(job.info().raw_json);
-      add_row(job.info());
-    }
-    if (invocation.json()) print_json(invocation.out(), json_array(rows));
-    else table.print(invocation.out());
-    return 0;
+    return print_all_pages(invocation, table, LabelJob::list(invocation.session(), query), add_row);
   }
   const auto [api, project_id] = label_api(invocation);
   const LabelJobList list = api.query_label_jobs(project_id, query);
-  if (invocation.json()) {
-    print_json(invocation.out(), list.raw_json);
-    return 0;
-  }
-  for (const auto& job : list.jobs) add_row(job);
-  table.print(invocation.out());
-  invocation.out() << list.jobs.size() << " of " << list.job_total_count << " label jobs\n";
-  return 0;
+  return print_one_page(invocation, table, list.raw_json, list.jobs, list.job_total_count, "label jobs", add_row);
 }
 
 int create_job(Invocation& invocation) {

@@ -9,6 +9,7 @@
 #include "groups.hpp"
 #include "json_output.hpp"
 #include "list_flags.hpp"
+#include "list_output.hpp"
 #include "training_version_ops.hpp"
 #include "training_views.hpp"
 
@@ -28,24 +29,11 @@ int list_jobs(Invocation& invocation) {
   const ListOptions options = list_options_from(invocation);
   Table table = training_jobs_table();
   if (wants_all_pages(invocation)) {
-    std::vector<std::string> rows;
-    for (const auto& job : TrainingJob::list(invocation.session(), options)) {
-      rows.push_back(job.info().raw_json);
-      add_training_job_row(table, job.info());
-    }
-    if (invocation.json()) print_json(invocation.out(), json_array(rows));
-    else table.print(invocation.out());
-    return 0;
+    return print_all_pages(invocation, table, TrainingJob::list(invocation.session(), options), add_training_job_row);
   }
   const TrainingJobList page = Estimator::get_job_list(invocation.session(), options);
-  if (invocation.json()) {
-    print_json(invocation.out(), page.raw_json);
-    return 0;
-  }
-  for (const auto& job : page.jobs) add_training_job_row(table, job);
-  table.print(invocation.out());
-  invocation.out() << page.jobs.size() << " of " << page.job_total_count << " training jobs\n";
-  return 0;
+  return print_one_page(invocation, table, page.raw_json, page.jobs, page.job_total_count, "training jobs",
+                        add_training_job_row);
 }
 
 int create_job(Invocation& invocation) {

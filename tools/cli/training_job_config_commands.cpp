@@ -10,6 +10,7 @@
 #include "groups.hpp"
 #include "json_output.hpp"
 #include "list_flags.hpp"
+#include "list_output.hpp"
 #include "table.hpp"
 
 namespace modelarts::cli {
@@ -22,8 +23,6 @@ std::string engine_text(const ConfigInfo& info) {
 }
 
 Fields config_fields(const ConfigInfo& info) {
-  std::string parameters;
-  for (const auto& p : info.parameter) parameters += (parameters.empty() ? "" : " ") + p.label + "=" + p.value;
   return {
       {"config_name", info.config_name},
       {"config_desc", info.config_desc},
@@ -34,7 +33,7 @@ Fields config_fields(const ConfigInfo& info) {
       {"model_id", format_number(info.model_id)},
       {"app_url", info.app_url},
       {"boot_file_url", info.boot_file_url},
-      {"parameter", parameters},
+      {"parameter", format_parameters(info.parameter)},
       {"data_url", info.data_url},
       {"dataset_id", info.dataset_id},
       {"dataset_version_id", info.dataset_version_id},
@@ -55,24 +54,11 @@ int list_configs(Invocation& invocation) {
   const ListOptions options = list_options_from(invocation);
   Table table = configs_table();
   if (wants_all_pages(invocation)) {
-    std::vector<std::string> rows;
-    for (const auto& config : TrainingJobConfig::list(invocation.session(), options)) {
-      rows.push_back(config.info().raw_json);
-      add_config_row(table, config.info());
-    }
-    if (invocation.json()) print_json(invocation.out(), json_array(rows));
-    else table.print(invocation.out());
-    return 0;
+    return print_all_pages(invocation, table, TrainingJobConfig::list(invocation.session(), options), add_config_row);
   }
   const ConfigList page = Estimator::get_job_configs_list(invocation.session(), options);
-  if (invocation.json()) {
-    print_json(invocation.out(), page.raw_json);
-    return 0;
-  }
-  for (const auto& config : page.configs) add_config_row(table, config);
-  table.print(invocation.out());
-  invocation.out() << page.configs.size() << " of " << page.config_total_count << " configs\n";
-  return 0;
+  return print_one_page(invocation, table, page.raw_json, page.configs, page.config_total_count, "configs",
+                        add_config_row);
 }
 
 int create_config(Invocation& invocation) {

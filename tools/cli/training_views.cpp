@@ -22,12 +22,6 @@ std::string engine_text(const JobInfo& info) {
   return info.engine_name.empty() ? info.engine_version : info.engine_name + " (" + info.engine_version + ")";
 }
 
-std::string parameters_text(const JobInfo& info) {
-  std::string text;
-  for (const auto& parameter : info.parameter) text += (text.empty() ? "" : " ") + parameter.label + "=" + parameter.value;
-  return text;
-}
-
 }  // namespace
 
 Fields job_info_fields(const JobInfo& info) {
@@ -48,7 +42,7 @@ Fields job_info_fields(const JobInfo& info) {
       {"model_id", format_number(info.model_id)},
       {"app_url", info.app_url},
       {"boot_file_url", info.boot_file_url},
-      {"parameter", parameters_text(info)},
+      {"parameter", format_parameters(info.parameter)},
       {"data", data_text(info)},
       {"train_url", info.train_url},
       {"log_url", info.log_url},

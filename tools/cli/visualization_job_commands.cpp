@@ -7,6 +7,7 @@
 #include "groups.hpp"
 #include "json_output.hpp"
 #include "list_flags.hpp"
+#include "list_output.hpp"
 #include "table.hpp"
 
 namespace modelarts::cli {
@@ -55,24 +56,12 @@ int list_jobs(Invocation& invocation) {
   const ListOptions options = list_options_from(invocation);
   Table table = visualization_table();
   if (wants_all_pages(invocation)) {
-    std::vector<std::string> rows;
-    for (const auto& job : VisualizationJob::list(invocation.session(), options)) {
-      rows.push_back(job.info().raw_json);
-      add_visualization_row(table, job.info());
-    }
-    if (invocation.json()) print_json(invocation.out(), json_array(rows));
-    else table.print(invocation.out());
-    return 0;
+    return print_all_pages(invocation, table, VisualizationJob::list(invocation.session(), options),
+                           add_visualization_row);
   }
   const VisualizationJobList page = VisualizationJob::get_visualization_job_list(invocation.session(), options);
-  if (invocation.json()) {
-    print_json(invocation.out(), page.raw_json);
-    return 0;
-  }
-  for (const auto& job : page.jobs) add_visualization_row(table, job);
-  table.print(invocation.out());
-  invocation.out() << page.jobs.size() << " of " << page.job_total_count << " visualization jobs\n";
-  return 0;
+  return print_one_page(invocation, table, page.raw_json, page.jobs, page.job_total_count, "visualization jobs",
+                        add_visualization_row);
 }
 
 int create_job(Invocation& invocation) {

@@ -146,4 +146,15 @@ void FieldReader::reject_unknown(const std::vector<std::string_view>& allowed) {
   }
 }
 
+std::variant<std::string, Failure> read_job_desc_update(std::string_view body) {
+  std::optional<Failure> parse_failure;
+  auto object = parse_body_object(body, parse_failure);
+  if (!object) return *parse_failure;
+  FieldReader reader(*object);
+  reader.reject_unknown({"job_desc"});
+  auto job_desc = reader.string("job_desc", true, kDescMax);
+  if (!reader.ok()) return reader.failure();
+  return *job_desc;
+}
+
 }  // namespace modelarts::testing::detail::service

@@ -9,14 +9,21 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "reply.hpp"
 
 namespace modelarts::testing::detail::service {
 
+/// Descriptions (job_desc, config_desc, description) are 0..256 characters in every v1 resource.
+inline constexpr std::size_t kDescMax = 256;
+
 /// Parses a request body that must be one JSON object; on failure sets `failure` (ModelArts.0101).
 std::optional<json::object> parse_body_object(std::string_view body, std::optional<Failure>& failure);
+
+/// The body of a "change the description" PUT: exactly {"job_desc": "..."}.
+std::variant<std::string, Failure> read_job_desc_update(std::string_view body);
 
 class FieldReader {
  public:

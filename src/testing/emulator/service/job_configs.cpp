@@ -10,7 +10,6 @@ namespace modelarts::testing::detail::service {
 
 namespace {
 constexpr std::size_t kNameMax = 64;
-constexpr std::size_t kDescMax = 256;
 constexpr std::size_t kSearchMax = 64;
 constexpr std::size_t kConfigQuota = 1000;
 

@@ -14,7 +14,6 @@ namespace modelarts::testing::detail::service {
 
 namespace {
 constexpr std::size_t kNameMax = 64;
-constexpr std::size_t kDescMax = 256;
 constexpr std::size_t kSearchMax = 100;  // the label API documents [0,100]
 constexpr std::int64_t kShownImages = 5;
 

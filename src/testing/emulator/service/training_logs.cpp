@@ -8,6 +8,7 @@
 #include "query_reader.hpp"
 #include "time_format.hpp"
 #include "training_jobs.hpp"
+#include "training_versions.hpp"
 
 namespace modelarts::testing::detail::service {
 
@@ -74,19 +75,11 @@ struct LogTarget {
 
 LogTarget locate(RequestContext& ctx, const std::string& job_id, const std::string& version_id, bool need_file) {
   LogTarget out;
-  auto job = find_training_job(ctx, job_id);
-  if (auto* f = std::get_if<Failure>(&job)) {
-    out.failure = *f;
-    return out;
-  }
-  out.job = std::get<TrainingJob*>(job);
-  auto version = find_training_version(*out.job, version_id);
-  if (auto* f = std::get_if<Failure>(&version)) {
-    out.failure = *f;
-    return out;
-  }
-  out.version = std::get<TrainingVersion*>(version);
-  if (!need_file) return out;
+  LocatedVersion found = locate_version(ctx, job_id, version_id);
+  out.job = found.job;
+  out.version = found.version;
+  out.failure = found.failure;
+  if (out.failure || !need_file) return out;
   QueryReader query(ctx.request.query);
   auto file = query.get("log_file");
   if (!file || file->empty()) {

@@ -9,7 +9,6 @@
 namespace modelarts::testing::detail::service {
 
 namespace {
-constexpr std::size_t kDescMax = 256;
 
 /// The version detail; the versions list carries the metric lists as JSON-encoded strings (as documented).
 json::object version_detail(const RequestContext& ctx, const TrainingJob& job, const TrainingVersion& version,
@@ -40,14 +39,10 @@ json::object version_detail(const RequestContext& ctx, const TrainingJob& job, c
   return out;
 }
 
-struct Located {
-  TrainingJob* job = nullptr;
-  TrainingVersion* version = nullptr;
-  std::optional<Failure> failure;
-};
+}  // namespace
 
-Located locate(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
-  Located out;
+LocatedVersion locate_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
+  LocatedVersion out;
   auto job = find_training_job(ctx, job_id);
   if (auto* f = std::get_if<Failure>(&job)) {
     out.failure = *f;
@@ -62,7 +57,6 @@ Located locate(RequestContext& ctx, const std::string& job_id, const std::string
   out.version = std::get<TrainingVersion*>(version);
   return out;
 }
-}  // namespace
 
 ServiceResponse create_training_version(RequestContext& ctx, const std::string& job_id) {
   auto found = find_training_job(ctx, job_id);
@@ -117,13 +111,13 @@ ServiceResponse list_training_versions(RequestContext& ctx, const std::string& j
 }
 
 ServiceResponse get_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
-  Located found = locate(ctx, job_id, version_id);
+  LocatedVersion found = locate_version(ctx, job_id, version_id);
   if (found.failure) return error_reply(*found.failure);
   return v1_success(version_detail(ctx, *found.job, *found.version, false));
 }
 
 ServiceResponse delete_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
-  Located found = locate(ctx, job_id, version_id);
+  LocatedVersion found = locate_version(ctx, job_id, version_id);
   if (found.failure) return error_reply(*found.failure);
   const int status = ctx.version_status(*found.version).status;
   if (status == status::kKilling)
@@ -135,7 +129,7 @@ ServiceResponse delete_training_version(RequestContext& ctx, const std::string& 
 }
 
 ServiceResponse stop_training_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id) {
-  Located found = locate(ctx, job_id, version_id);
+  LocatedVersion found = locate_version(ctx, job_id, version_id);
   if (found.failure) return error_reply(*found.failure);
   const int status = ctx.version_status(*found.version).status;
   if (status != status::kInit && status != status::kWaiting && status != status::kRunning)

@@ -1,12 +1,21 @@
 // Training job versions (reference 2.3): create, list, detail, delete, stop.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "../service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {
+
+/// A job and one of its versions, or why they could not be found.
+struct LocatedVersion {
+  TrainingJob* job = nullptr;
+  TrainingVersion* version = nullptr;
+  std::optional<Failure> failure;
+};
+LocatedVersion locate_version(RequestContext& ctx, const std::string& job_id, const std::string& version_id);
 
 ServiceResponse create_training_version(RequestContext& ctx, const std::string& job_id);
 ServiceResponse list_training_versions(RequestContext& ctx, const std::string& job_id);

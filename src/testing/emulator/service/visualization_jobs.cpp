@@ -11,7 +11,6 @@ namespace modelarts::testing::detail::service {
 
 namespace {
 constexpr std::size_t kNameMax = 20;
-constexpr std::size_t kDescMax = 256;
 constexpr std::size_t kSearchMax = 64;
 
 std::string service_url(const RequestContext& ctx, const VisualizationJob& job) {
@@ -191,14 +190,9 @@ ServiceResponse get_visualization_job(RequestContext& ctx, const std::string& jo
 ServiceResponse update_visualization_job(RequestContext& ctx, const std::string& job_id) {
   auto found = find_job(ctx, job_id);
   if (auto* f = std::get_if<Failure>(&found)) return error_reply(*f);
-  std::optional<Failure> parse_failure;
-  auto body = parse_body_object(ctx.request.body, parse_failure);
-  if (!body) return error_reply(*parse_failure);
-  FieldReader reader(*body);
-  reader.reject_unknown({"job_desc"});
-  auto job_desc = reader.string("job_desc", true, kDescMax);
-  if (!reader.ok()) return error_reply(reader.failure());
-  std::get<VisualizationJob*>(found)->job_desc = *job_desc;
+  auto job_desc = read_job_desc_update(ctx.request.body);
+  if (auto* f = std::get_if<Failure>(&job_desc)) return error_reply(*f);
+  std::get<VisualizationJob*>(found)->job_desc = std::get<std::string>(std::move(job_desc));
   return v1_success();
 }
 

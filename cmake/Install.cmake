@@ -2,11 +2,7 @@
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/modelarts DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-set(MODELARTS_INSTALL_TARGETS modelarts)
-if(TARGET modelarts_testing)
-  list(APPEND MODELARTS_INSTALL_TARGETS modelarts_testing)
-endif()
-install(TARGETS ${MODELARTS_INSTALL_TARGETS} EXPORT modelartsTargets
+install(TARGETS modelarts modelarts_testing EXPORT modelartsTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}

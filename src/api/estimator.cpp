@@ -98,7 +98,7 @@ TrainingJob job_from_create(const Session& session, const ApiCall& call, const s
     }
     throw_error(result.error());
   }
-  JobInfo info = decode_created_job(result.value().json, describe(call)).value_or_throw();
+  JobInfo info = decode_created_job(result.value().json, result.value().context).value_or_throw();
   if (info.job_name.empty()) info.job_name = job_name;
   return TrainingJob(session, std::move(info));
 }

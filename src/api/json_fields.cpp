@@ -69,11 +69,11 @@ std::string lenient_json_text(const json::value& v) {
   return {};
 }
 
-ErrorInfo invalid_reply(const std::string& context, const std::string& what) {
+ErrorInfo invalid_reply(std::string_view context, const std::string& what) {
   ErrorInfo info;
   info.category = ErrorCategory::transport;
   info.transport_kind = TransportErrorKind::invalid_reply;
-  info.message = context + ": invalid reply: " + what;
+  info.message = std::string(context) + ": invalid reply: " + what;
   return info;
 }
 
@@ -132,7 +132,7 @@ namespace {
 /// One T per object item of `v`, an array or a string holding one, each read by `read(item_reader)`;
 /// items that are not objects are skipped.
 template <class T, class Read>
-std::vector<T> read_object_items(const json::value* v, const std::string& context, Read read) {
+std::vector<T> read_object_items(const json::value* v, std::string_view context, Read read) {
   std::vector<T> out;
   if (!v) return out;
   json::value arr = unwrap_json_string(*v);

@@ -34,12 +34,12 @@ boost::json::value unwrap_json_string(const boost::json::value& v);
 bool has_id(const boost::json::object& object, std::string_view key);
 
 /// invalid_reply TransportError info for `context` ("GET /v1/.../training-jobs").
-ErrorInfo invalid_reply(const std::string& context, const std::string& what);
+ErrorInfo invalid_reply(std::string_view context, const std::string& what);
 
 class FieldReader {
  public:
-  FieldReader(const boost::json::object& object, std::string context)
-      : object_(object), context_(std::move(context)) {}
+  /// `context` must outlive the reader (decoders hold it for the length of one decode).
+  FieldReader(const boost::json::object& object, std::string_view context) : object_(object), context_(context) {}
 
   std::int64_t integer(std::string_view key, std::int64_t fallback = 0) const;
   int small_int(std::string_view key, int fallback = 0) const;
@@ -57,14 +57,14 @@ class FieldReader {
   const boost::json::array* required_array(std::string_view key);
 
   const boost::json::value* find(std::string_view key) const;
-  const std::string& context() const noexcept { return context_; }
+  std::string_view context() const noexcept { return context_; }
   bool ok() const noexcept { return !error_.has_value(); }
   const ErrorInfo& error() const { return *error_; }
   void fail(const std::string& what);
 
  private:
   const boost::json::object& object_;
-  std::string context_;
+  std::string_view context_;
   std::optional<ErrorInfo> error_;
   boost::json::value unwrapped_;  // storage for a required array that came as a string
 };

@@ -22,9 +22,9 @@ ApiCall label_call(const std::string& project_id, std::string method, std::vecto
   return call;
 }
 
-std::string echo_of(const ApiCall& call, const Result<ApiResponse>& result) {
+std::string echo_of(const Result<ApiResponse>& result) {
   if (!result.ok()) throw_error(result.error());
-  return decode_label_echo(result.value().json, describe(call), result.value().status).value_or_throw();
+  return decode_label_echo(result.value().json, result.value().context, result.value().status).value_or_throw();
 }
 
 }  // namespace
@@ -61,7 +61,7 @@ CreatedLabelJob LabelApi::create_label_job(const std::string& project_id, const 
     }
     throw_error(result.error());
   }
-  return decode_created_label_job(result.value().json, describe(call), result.value().status).value_or_throw();
+  return decode_created_label_job(result.value().json, result.value().context, result.value().status).value_or_throw();
 }
 
 LabelJobList LabelApi::query_label_jobs(const std::string& project_id, const LabelJobQuery& query) const {
@@ -88,7 +88,7 @@ std::string LabelApi::mod_label_job(const std::string& project_id, const std::st
   json::object body{{"name", request.name}};
   if (!request.description.empty()) body["description"] = request.description;
   call.body = json::serialize(body);
-  return echo_of(call, try_call(session_, call));
+  return echo_of(try_call(session_, call));
 }
 
 std::string LabelApi::delete_label_job(const std::string& project_id, const std::string& job_id) const {
@@ -96,7 +96,7 @@ std::string LabelApi::delete_label_job(const std::string& project_id, const std:
   ApiCall call = label_call(project_id, "DELETE", {"annotation-jobs", job_id});
   Result<ApiResponse> result = delete_with_retry_rule(session_, call);
   if (result.ok() && result.value().attempts > 1 && result.value().json.is_null()) return job_id;  // already gone
-  return echo_of(call, result);
+  return echo_of(result);
 }
 
 std::string LabelApi::save_validation(const std::string& project_id, const std::string& job_id,
@@ -109,7 +109,7 @@ std::string LabelApi::save_validation(const std::string& project_id, const std::
   // Two decimals, as the service documents.
   call.body = json::serialize(json::object{{"pass_rate", std::round(request.pass_rate * 100.0) / 100.0}});
   call.resendable = true;  // saving the same pass rate twice has the effect of saving it once
-  return echo_of(call, try_call(session_, call));
+  return echo_of(try_call(session_, call));
 }
 
 ValidationInfo LabelApi::query_validation(const std::string& project_id, const std::string& job_id) const {

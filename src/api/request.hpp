@@ -22,14 +22,15 @@ ApiCall v1_call(const Session& session, std::string method, std::vector<std::str
 /// The same under an explicit project (the legacy LabelApi takes it as an argument).
 ApiCall v1_call_in(const std::string& project_id, std::string method, std::vector<std::string> tail);
 
-/// "GET /v1/<pid>/training-jobs" (segments percent-encoded), for error messages.
+/// "GET /v1/<pid>/training-jobs" (segments percent-encoded), for error messages; a reply carries the same
+/// text as ApiResponse::context.
 std::string describe(const ApiCall& call);
 
 /// Runs the call and decodes its body with `decode(json, context) -> Result<T>`; throws on failure.
 template <class Decode>
 auto call_and_decode(const Session& session, const ApiCall& call, Decode&& decode) {
   ApiResponse response = detail::call(session, call);
-  return decode(response.json, describe(call)).value_or_throw();
+  return decode(response.json, response.context).value_or_throw();
 }
 
 /// Runs a call whose reply carries nothing but success (v1 status calls).

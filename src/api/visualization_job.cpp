@@ -59,7 +59,7 @@ VisualizationJob VisualizationJob::create_visualization_job(const std::string& t
     }
     throw_error(result.error());
   }
-  VisualizationJobInfo info = decode_visualization_info(result.value().json, describe(call)).value_or_throw();
+  VisualizationJobInfo info = decode_visualization_info(result.value().json, result.value().context).value_or_throw();
   // The create reply omits what the request said; keep it so info() answers without a request.
   if (info.job_name.empty()) info.job_name = job_name;
   if (info.job_desc.empty()) info.job_desc = job_desc;

@@ -45,6 +45,8 @@ struct ApiResponse {
   std::string body;
   boost::json::value json;   ///< parsed body; null when the body was empty
   int attempts = 1;          ///< > 1 means an earlier attempt may have taken effect (see delete/create rules)
+  /// "GET /v1/<pid>/training-jobs" (segments encoded, no endpoint base path): how decoders name the call.
+  std::string context;
 };
 
 /// Runs the call through the session's pipeline. Never throws.

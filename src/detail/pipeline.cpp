@@ -31,45 +31,64 @@ std::string status_line(const PreparedRequest& request, const std::string& path,
   return line;
 }
 
-// Authenticates one attempt: a fresh signature (new X-Sdk-Date from the session clock) or the current token.
-Result<HttpRequest> authenticate(SessionState& state, const PreparedRequest& prepared, const Endpoint& endpoint,
-                                 const HttpHeaders& headers, const std::string& target, std::string& token_sent) {
-  HttpRequest http;
-  http.method = prepared.method;
-  http.scheme = endpoint.scheme;
-  http.host = endpoint.host;
-  http.port = endpoint.port;
-  http.body = prepared.body;
-  if (!prepared.authenticate || state.password_auth()) {
-    http.target = target;
-    http.headers = headers;
-    http.headers.emplace_back("Host", endpoint.authority);
-    if (prepared.authenticate) {
-      auto token = current_token(state);
+// Authentication of each attempt of one request: a fresh signature (new X-Sdk-Date from the session clock) or
+// the current IAM token. What does not change between attempts is prepared once.
+class AttemptAuthenticator {
+ public:
+  AttemptAuthenticator(SessionState& state, const PreparedRequest& prepared, const Endpoint& endpoint,
+                       HttpHeaders headers)
+      : state_(state), signs_(prepared.authenticate && !state.password_auth()), authenticate_(prepared.authenticate) {
+    http_.method = prepared.method;
+    http_.scheme = endpoint.scheme;
+    http_.host = endpoint.host;
+    http_.port = endpoint.port;
+    http_.body = prepared.body;
+    if (signs_) {
+      signable_.method = prepared.method;
+      signable_.host = endpoint.authority;
+      signable_.path = prepared.path;
+      signable_.query = prepared.query;
+      signable_.headers = std::move(headers);
+      signable_.body = prepared.body;
+    } else {
+      http_.target = wire_target(prepared.path, prepared.query);
+      headers.emplace_back("Host", endpoint.authority);
+      headers_ = std::move(headers);
+    }
+  }
+
+  /// The request for the next attempt; `token_sent` receives the IAM token it carries, if any.
+  Result<const HttpRequest*> next(std::string& token_sent) {
+    if (signs_) {
+      const SigningCredentials credentials{state_.options.access_key(), state_.options.secret_key(),
+                                           state_.options.security_token()};
+      try {
+        SignedRequest signed_request = sign_request(signable_, credentials, format_sdk_date(state_.clock->now()));
+        http_.target = std::move(signed_request.target);
+        http_.headers = std::move(signed_request.headers);
+      } catch (const Error& e) {  // malformed header: reported, never thrown through the pipeline
+        return invalid_argument_error(e.what());
+      }
+      return &http_;
+    }
+    http_.headers = headers_;
+    if (authenticate_) {
+      auto token = current_token(state_);
       if (!token) return token.error();
       token_sent = token.value();
-      http.headers.emplace_back("X-Auth-Token", std::move(token.value()));
+      http_.headers.emplace_back("X-Auth-Token", std::move(token.value()));
     }
-    return http;
+    return &http_;
   }
-  SignableRequest signable;
-  signable.method = prepared.method;
-  signable.host = endpoint.authority;
-  signable.path = prepared.path;
-  signable.query = prepared.query;
-  signable.headers = headers;
-  signable.body = prepared.body;
-  const SigningCredentials credentials{state.options.access_key(), state.options.secret_key(),
-                                       state.options.security_token()};
-  try {
-    SignedRequest signed_request = sign_request(signable, credentials, format_sdk_date(state.clock->now()));
-    http.target = std::move(signed_request.target);
-    http.headers = std::move(signed_request.headers);
-  } catch (const Error& e) {  // malformed header: reported, never thrown through the pipeline
-    return invalid_argument_error(e.what());
-  }
-  return http;
-}
+
+ private:
+  SessionState& state_;
+  const bool signs_;
+  const bool authenticate_;
+  HttpRequest http_;
+  SignableRequest signable_;  // signing only
+  HttpHeaders headers_;       // token or no authentication: the headers before the token
+};
 
 }  // namespace
 
@@ -106,9 +125,9 @@ Result<std::string> build_path(std::string_view base_path, const std::vector<std
 Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
   const Endpoint& endpoint = endpoint_for(state, request.service);
   const std::string path = wire_path(request.path);
-  const std::string target = wire_target(request.path, request.query);
 
   HttpHeaders headers;
+  headers.reserve(4);
   headers.emplace_back("Content-Type", "application/json");
   if (request.service == Service::modelarts) {
     auto project = resolve_project_id(state);
@@ -116,6 +135,7 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     headers.emplace_back("X-Project-Id", std::move(project.value()));
   }
   headers.emplace_back("User-Agent", state.user_agent);
+  AttemptAuthenticator authenticator(state, request, endpoint, std::move(headers));
 
   const RetryOptions& retry = state.options.retry();
   const int max_attempts = retry.max_attempts() < 1 ? 1 : retry.max_attempts();
@@ -125,7 +145,7 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
   int retries_used = 0;
   while (true) {
     std::string token_sent;
-    auto http = authenticate(state, request, endpoint, headers, target, token_sent);
+    auto http = authenticator.next(token_sent);
     if (!http) {
       ErrorInfo error = http.error();
       error.attempts = attempts;
@@ -133,7 +153,7 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     }
     ++attempts;
     const auto sent_at = std::chrono::steady_clock::now();
-    TransportResult result = state.transport->send(http.value());
+    TransportResult result = state.transport->send(*http.value());
     const auto elapsed =
         std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - sent_at);
     if (state.logs(LogLevel::debug)) {
@@ -211,8 +231,14 @@ Result<ApiResponse> try_call(const Session& session, const ApiCall& call) noexce
     request.idempotent = call.idempotent();
     auto exchange = execute(state, request);
     if (!exchange) return exchange.error();
-    return decode_response(call.method, exchange.value().path, std::move(exchange.value().response), call.envelope,
-                           exchange.value().attempts);
+    auto response = decode_response(call.method, exchange.value().path, std::move(exchange.value().response),
+                                    call.envelope, exchange.value().attempts);
+    if (response) {
+      // The call's own segments, without the endpoint's base path: as describe(call) writes it.
+      response.value().context.reserve(call.method.size() + 1 + request.path.size() - endpoint.base_path.size());
+      response.value().context.append(call.method).append(1, ' ').append(request.path, endpoint.base_path.size());
+    }
+    return response;
   } catch (const std::exception& e) {  // allocation failure or a bug below: still no throw from here
     ErrorInfo error;
     error.category = ErrorCategory::transport;

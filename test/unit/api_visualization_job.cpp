@@ -31,6 +31,24 @@ BOOST_AUTO_TEST_CASE(create_posts_the_documented_body_and_keeps_the_reply) {
   BOOST_TEST(created.info().train_url == "/obs/name/");
 }
 
+// Decoders name the call in their messages: method and the call's own (encoded) segments, without the
+// endpoint's base path, whatever that is.
+BOOST_AUTO_TEST_CASE(an_invalid_reply_names_the_call_without_the_endpoint_base_path) {
+  for (const std::string endpoint : {"https://modelarts.example.com", "https://gateway.example.com/base/path"}) {
+    auto transport = std::make_shared<FakeTransport>();
+    const Session session(fake_session_options(transport).modelarts_endpoint(endpoint));
+    transport->reply(200, R"({"is_success":true,"job_name":"no id"})");
+    try {
+      VisualizationJob(session, "a/b c").get_visualization_job_info();
+      BOOST_FAIL("expected TransportError");
+    } catch (const TransportError& e) {
+      BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
+      BOOST_TEST(std::string(e.what()).rfind("GET " + v1("visualization-jobs/a%2Fb%20c") + ": invalid reply", 0) == 0,
+                 e.what());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(create_generates_a_short_name_and_checks_arguments) {
   ApiTestSession t;
   t.transport->reply(200, R"({"is_success":true,"job_id":1})");

@@ -48,9 +48,8 @@ class BeastTransport final : public HttpTransport {
       form.proxy_authorization = proxy_->authorization;
     }
     const std::string head = serialize_request_head(request, origin, form);
-    const std::string key = origin.pool_key();
 
-    std::unique_ptr<Connection> connection = pool_.take(key);
+    std::unique_ptr<Connection> connection = pool_.take(origin);
     bool earlier_attempt_written = false;
     for (;;) {
       if (!connection) {
@@ -69,7 +68,7 @@ class BeastTransport final : public HttpTransport {
         connection.reset();
         if (Clock::now() < total.at) continue;
       }
-      if (outcome.reusable) pool_.give_back(key, std::move(connection));
+      if (outcome.reusable) pool_.give_back(origin, std::move(connection));
       if (auto* failed = std::get_if<TransportFailure>(&outcome.result)) {
         failed->request_written = failed->request_written || earlier_attempt_written;
       }

@@ -1,8 +1,11 @@
 #include "transport/connection.hpp"
 
 #include <poll.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <array>
+#include <cerrno>
 
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/connect.hpp>
@@ -12,10 +15,9 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
 
-#include "transport/readiness.hpp"
 #include "transport/resolver.hpp"
+#include "transport/response_parser.hpp"
 #include "transport/tls_context.hpp"
 
 namespace modelarts::transport {
@@ -40,9 +42,10 @@ bool is_end_of_stream(const error_code& ec) {
   return ec == asio::error::eof || ec == asio::ssl::error::stream_truncated;
 }
 
-bool would_block(const error_code& ec) {
-  return ec == asio::error::would_block || ec == asio::error::try_again;
-}
+// EAGAIN: nothing yet (or SO_RCVTIMEO/SO_SNDTIMEO expired); EINTR: a signal. The deadline decides what next.
+bool wait_or_retry(int error) { return error == EAGAIN || error == EWOULDBLOCK || error == EINTR; }
+
+error_code last_error() { return error_code(errno, boost::system::system_category()); }
 
 bool is_peer_gone(const error_code& ec) {
   return is_end_of_stream(ec) || ec == asio::error::connection_reset || ec == asio::error::broken_pipe ||
@@ -61,20 +64,13 @@ std::string describe_parse_error(const error_code& ec, const std::string& author
   return "malformed HTTP response from " + authority + ": " + ec.message();
 }
 
-HttpResponse to_response(http::response<http::string_body>&& message) {
-  HttpResponse response;
-  response.status = static_cast<int>(message.result_int());
-  for (const auto& field : message) {
-    response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-  }
-  response.body = std::move(message.body());
-  return response;
-}
-
 }  // namespace
 
 Connection::Connection(Origin origin)
-    : io_(std::make_unique<asio::io_context>(1)), origin_(std::move(origin)), plain_(std::in_place, *io_) {}
+    : io_(std::make_unique<asio::io_context>(1)),
+      origin_(std::move(origin)),
+      authority_(origin_.authority()),
+      plain_(std::in_place, *io_) {}
 
 Connection::~Connection() { close(); }
 
@@ -128,8 +124,10 @@ std::variant<std::unique_ptr<Connection>, TransportFailure> Connection::open(con
   if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, what));
   if (ec) return failure(TransportErrorKind::connect, false, "connect to " + what + " failed: " + ec.message());
   socket.set_option(tcp::no_delay(true), ec);  // small requests must not wait for delayed ACKs
-  // Plain exchanges call send/recv directly: they must return would_block, never block past a deadline.
-  socket.non_blocking(true, ec);
+  // Plain exchanges block in recv/sendmsg with SO_RCVTIMEO/SO_SNDTIMEO as the deadline: clear both the user's
+  // and asio's internal non-blocking flag (async_connect set the latter). TLS's async operations set it again.
+  socket.non_blocking(false, ec);
+  if (!ec) socket.native_non_blocking(false, ec);
   if (ec) return failure(TransportErrorKind::connect, false, "cannot set up the socket to " + what + ": " + ec.message());
 
   if (settings.proxy && origin.tls()) {
@@ -163,7 +161,7 @@ std::optional<TransportFailure> Connection::open_tunnel(const ProxySettings& pro
   const auto& reply = parser.get();
   if (reply.result_int() / 100 != 2) {
     return failure(TransportErrorKind::connect, false,
-                   proxy_name + " refused the tunnel to " + origin_.authority() + ": " +
+                   proxy_name + " refused the tunnel to " + authority_ + ": " +
                        std::to_string(reply.result_int()) + " " + std::string(reply.reason()));
   }
   if (buffer_.size() != 0) {
@@ -175,7 +173,7 @@ std::optional<TransportFailure> Connection::open_tunnel(const ProxySettings& pro
 std::optional<TransportFailure> Connection::handshake(const ConnectSettings& settings, const Deadline& deadline) {
   tls_.emplace(std::move(*plain_), *settings.tls);
   plain_.reset();
-  const std::string where = "TLS handshake with " + origin_.authority();
+  const std::string where = "TLS handshake with " + authority_;
   if (!prepare_tls_session(tls_->native_handle(), origin_.host, settings.verify_peer)) {
     return failure(TransportErrorKind::tls, false, where + " failed: cannot set the expected host name");
   }
@@ -189,7 +187,7 @@ std::optional<TransportFailure> Connection::handshake(const ConnectSettings& set
         });
       },
       [&] { close(); });
-  if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, origin_.authority()));
+  if (!finished) return failure(TransportErrorKind::timeout, false, describe_timeout(deadline, authority_));
   if (ec) return failure(TransportErrorKind::tls, false, where + " failed: " + describe_tls_failure(tls_->native_handle(), ec));
   return std::nullopt;
 }
@@ -198,25 +196,9 @@ template <class Buffers>
 std::pair<error_code, std::size_t> Connection::write_all(const Buffers& buffers, const Deadline& deadline,
                                                          bool& timed_out) {
   timed_out = false;
+  if (!tls_) return send_plain(buffers, deadline, timed_out);
   error_code ec;
   std::size_t written = 0;
-  if (!tls_) {
-    // Usually one sendmsg: the socket buffer takes a request whole. Wait only when it is full.
-    boost::beast::buffers_suffix<Buffers> rest(buffers);
-    while (asio::buffer_size(rest) > 0) {
-      const std::size_t sent = plain_->write_some(rest, ec);
-      written += sent;
-      rest.consume(sent);
-      if (ec && !would_block(ec)) break;
-      if (ec && !wait_until_ready(plain_->native_handle(), POLLOUT, deadline)) {
-        timed_out = true;
-        close();
-        break;
-      }
-      ec = {};
-    }
-    return {ec, written};
-  }
   auto start = [&](auto done) {
     auto handler = [&, done](const error_code& e, std::size_t n) {
       ec = e;
@@ -229,23 +211,84 @@ std::pair<error_code, std::size_t> Connection::write_all(const Buffers& buffers,
   return {ec, written};
 }
 
-bool Connection::read_some(asio::mutable_buffer target, const Deadline& deadline, bool wait_first, error_code& ec,
-                           std::size_t& received) {
-  if (!tls_) {
-    // recv directly on the non-blocking socket; poll() only when it has nothing yet.
-    if (wait_first && !wait_until_ready(plain_->native_handle(), POLLIN, deadline)) {
+template <class Buffers>
+std::pair<error_code, std::size_t> Connection::send_plain(const Buffers& buffers, const Deadline& deadline,
+                                                          bool& timed_out) {
+  // The first sendmsg does not wait (MSG_DONTWAIT): the socket buffer nearly always takes a request whole, so
+  // SO_SNDTIMEO is only set when it is full; then each blocking sendmsg may wait for what is left of the deadline
+  // (a send that timed out part way returns a count, and the next one must not start a full wait again).
+  const int fd = plain_->native_handle();
+  bool waiting = false;
+  error_code ec;
+  std::size_t written = 0;
+  boost::beast::buffers_suffix<Buffers> rest(buffers);
+  constexpr std::size_t max_pieces = 8;  // requests are head + body; more pieces go in the next sendmsg
+  for (;;) {
+    std::array<iovec, max_pieces> pieces;  // only the first `count` are filled and read
+    std::size_t count = 0;
+    for (const asio::const_buffer piece : rest) {
+      if (count == max_pieces) break;
+      if (piece.size() == 0) continue;
+      pieces[count++] = iovec{const_cast<void*>(piece.data()), piece.size()};
+    }
+    if (count == 0) return {ec, written};
+    if (waiting) {
+      const std::chrono::microseconds wait = time_left(deadline);
+      if (wait.count() <= 0) {
+        timed_out = true;
+        close();
+        return {ec, written};
+      }
+      if (!send_timeout_.set(fd, wait, ec)) return {ec, written};
+    }
+    msghdr message{};
+    message.msg_iov = pieces.data();
+    message.msg_iovlen = count;
+    const ssize_t sent = ::sendmsg(fd, &message, waiting ? MSG_NOSIGNAL : MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent >= 0) {
+      written += static_cast<std::size_t>(sent);
+      rest.consume(static_cast<std::size_t>(sent));
+      continue;
+    }
+    if (!wait_or_retry(errno)) return {last_error(), written};
+    waiting = true;
+  }
+}
+
+bool Connection::receive_plain(asio::mutable_buffer target, const Deadline& deadline, error_code& ec,
+                               std::size_t& received) {
+  const int fd = plain_->native_handle();
+  // A read deadline is made just before this call: its budget, the same call after call, needs no setsockopt
+  // and ends the wait no earlier than the deadline. A total deadline that comes first: what is left of it.
+  std::chrono::microseconds wait =
+      deadline.kind == TimeoutKind::read ? std::chrono::microseconds(deadline.budget) : time_left(deadline);
+  for (;;) {
+    if (wait.count() <= 0) {
       close();
       return false;
     }
-    for (;;) {
-      received = plain_->read_some(target, ec);
-      if (!would_block(ec)) return true;
-      if (!wait_until_ready(plain_->native_handle(), POLLIN, deadline)) {
-        close();
-        return false;
-      }
+    if (!receive_timeout_.set(fd, wait, ec)) return true;
+    const ssize_t count = ::recv(fd, target.data(), target.size(), 0);
+    if (count > 0) {
+      received = static_cast<std::size_t>(count);
+      return true;
     }
+    if (count == 0) {
+      ec = asio::error::eof;
+      return true;
+    }
+    if (!wait_or_retry(errno)) {
+      ec = last_error();
+      return true;
+    }
+    wait = time_left(deadline);  // SO_RCVTIMEO expired (or a signal came): the deadline decides
   }
+}
+
+bool Connection::read_some(asio::mutable_buffer target, const Deadline& deadline, error_code& ec,
+                           std::size_t& received) {
+  received = 0;
+  if (!tls_) return receive_plain(target, deadline, ec, received);
   // TLS records go through asio's SSL engine, which needs its asynchronous operations and the io_context.
   auto start = [&](auto done) {
     tls_->async_read_some(target, [&, done](const error_code& e, std::size_t n) {
@@ -281,8 +324,7 @@ Connection::ReadOutcome Connection::read_message(Parser& parser, std::chrono::mi
     error_code ec;
     std::size_t received = 0;
     auto target = buffer_.prepare(read_chunk);
-    // Before the first byte of a reply there is nothing to read yet: wait first rather than fail a recv.
-    if (!read_some(target, deadline, !parser.got_some(), ec, received)) {
+    if (!read_some(target, deadline, ec, received)) {
       outcome.end = ReadEnd::timed_out;
       outcome.deadline = deadline;
       return outcome;
@@ -312,7 +354,7 @@ Connection::ReadOutcome Connection::read_message(Parser& parser, std::chrono::mi
 
 ExchangeOutcome Connection::exchange(const std::string& head, const std::string& body, bool head_request,
                                      const ResponseLimits& limits, const Deadline& total) {
-  const std::string authority = origin_.authority();
+  const std::string& authority = authority_;
   ExchangeOutcome outcome{TransportFailure{}, false, false};
 
   bool timed_out = false;
@@ -338,7 +380,7 @@ ExchangeOutcome Connection::exchange(const std::string& head, const std::string&
 
   // 1xx interim replies (e.g. 100 Continue) precede the real one; skip them.
   for (;;) {
-    http::response_parser<http::string_body> parser;
+    ResponseParser parser;
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.header_limit, UINT32_MAX)));
     parser.body_limit(limits.body_limit);
     if (head_request) parser.skip(true);
@@ -364,10 +406,10 @@ ExchangeOutcome Connection::exchange(const std::string& head, const std::string&
       case ReadEnd::complete:
         break;
     }
-    const unsigned status = parser.get().result_int();
+    const int status = parser.status();
     if (status >= 100 && status < 200 && status != 101) continue;
-    outcome.reusable = parser.get().keep_alive() && !parser.need_eof() && buffer_.size() == 0 && status != 101;
-    outcome.result = to_response(parser.release());
+    outcome.reusable = parser.keep_alive() && !parser.need_eof() && buffer_.size() == 0 && status != 101;
+    outcome.result = parser.release();
     return outcome;
   }
 }

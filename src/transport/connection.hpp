@@ -1,8 +1,8 @@
 // Connection: one TCP or TLS connection (possibly through a proxy tunnel) with its own io_context. The calling
 // thread runs that io_context for each operation until it completes or its deadline passes, so connect, read and
-// total timeouts really fire; plain TCP exchanges skip the io_context and call send/recv on the non-blocking
-// socket, waiting in poll() with the same deadlines only when they would block (see readiness.hpp). A connection
-// is used by one thread at a time (the pool hands it out exclusively).
+// total timeouts really fire. Plain TCP exchanges skip the io_context: they block in recv/sendmsg on a blocking
+// socket whose SO_RCVTIMEO/SO_SNDTIMEO carry the deadline (no poll() and no extra wake-up per reply; see
+// socket_timeout.hpp). A connection is used by one thread at a time (the pool hands it out exclusively).
 #pragma once
 
 #include <chrono>
@@ -23,6 +23,7 @@
 #include "transport/deadline.hpp"
 #include "transport/origin.hpp"
 #include "transport/proxy.hpp"
+#include "transport/socket_timeout.hpp"
 
 namespace modelarts::transport {
 
@@ -83,10 +84,15 @@ class Connection {
   template <class Buffers>
   std::pair<boost::system::error_code, std::size_t> write_all(const Buffers& buffers, const Deadline& deadline,
                                                               bool& timed_out);
-  /// One read into `target` within `deadline` (false: timed out, connection closed). `wait_first`: no data is
-  /// expected yet, so wait for readability before the first recv.
-  bool read_some(boost::asio::mutable_buffer target, const Deadline& deadline, bool wait_first,
-                 boost::system::error_code& ec, std::size_t& received);
+  /// One read into `target` within `deadline` (false: timed out, connection closed).
+  bool read_some(boost::asio::mutable_buffer target, const Deadline& deadline, boost::system::error_code& ec,
+                 std::size_t& received);
+  /// read_some and write_all on a plain socket: blocking recv/sendmsg bounded by the socket's timeouts.
+  bool receive_plain(boost::asio::mutable_buffer target, const Deadline& deadline, boost::system::error_code& ec,
+                     std::size_t& received);
+  template <class Buffers>
+  std::pair<boost::system::error_code, std::size_t> send_plain(const Buffers& buffers, const Deadline& deadline,
+                                                               bool& timed_out);
   std::optional<TransportFailure> open_tunnel(const ProxySettings& proxy, const Deadline& deadline);
   std::optional<TransportFailure> handshake(const ConnectSettings& settings, const Deadline& deadline);
   boost::asio::ip::tcp::socket& socket();
@@ -95,9 +101,12 @@ class Connection {
   // Declared first so that it is destroyed last: the sockets below are bound to it.
   std::unique_ptr<boost::asio::io_context> io_;
   Origin origin_;
+  std::string authority_;  ///< origin_.authority(), for messages: built once, not per call
   std::optional<boost::asio::ip::tcp::socket> plain_;
   std::optional<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>> tls_;
   boost::beast::flat_buffer buffer_;
+  SocketTimeout receive_timeout_{SO_RCVTIMEO};
+  SocketTimeout send_timeout_{SO_SNDTIMEO};
   bool reused_ = false;
   Clock::time_point idle_since_{};
 };

@@ -2,7 +2,7 @@
 
 namespace modelarts::transport {
 
-std::unique_ptr<Connection> ConnectionPool::take(const std::string& key) {
+std::unique_ptr<Connection> ConnectionPool::take(const Origin& key) {
   std::vector<std::unique_ptr<Connection>> closed;  // destroyed after the lock is released
   std::unique_ptr<Connection> found;
   {
@@ -23,7 +23,7 @@ std::unique_ptr<Connection> ConnectionPool::take(const std::string& key) {
   return found;
 }
 
-void ConnectionPool::give_back(const std::string& key, std::unique_ptr<Connection> connection) {
+void ConnectionPool::give_back(const Origin& key, std::unique_ptr<Connection> connection) {
   connection->mark_reused();
   std::lock_guard<std::mutex> lock(mutex_);
   auto& idle = idle_[key];

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "transport/connection.hpp"
+#include "transport/origin.hpp"
 
 namespace modelarts::transport {
 
@@ -17,14 +18,14 @@ class ConnectionPool {
   explicit ConnectionPool(std::size_t max_idle_per_origin) : max_idle_per_origin_(max_idle_per_origin) {}
 
   /// The most recently returned idle connection for `key` not seen closed by the peer; null when none.
-  std::unique_ptr<Connection> take(const std::string& key);
+  std::unique_ptr<Connection> take(const Origin& key);
   /// Keeps `connection` for reuse unless `key` already has max_idle_per_origin idle ones (then it is closed).
-  void give_back(const std::string& key, std::unique_ptr<Connection> connection);
+  void give_back(const Origin& key, std::unique_ptr<Connection> connection);
 
  private:
   const std::size_t max_idle_per_origin_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<std::unique_ptr<Connection>>> idle_;
+  std::unordered_map<Origin, std::vector<std::unique_ptr<Connection>>, OriginHash> idle_;
 };
 
 }  // namespace modelarts::transport

@@ -128,4 +128,36 @@ BOOST_AUTO_TEST_CASE(many_threads_share_one_transport) {
   BOOST_TEST(server.accepted() <= static_cast<std::size_t>(threads));
 }
 
+BOOST_AUTO_TEST_CASE(interim_100_continue_is_skipped_and_connection_kept) {
+  LoopbackServer server([](ServerConnection& connection) {
+    while (connection.read_request()) {
+      if (!connection.write_raw("HTTP/1.1 100 Continue\r\n\r\n")) return;
+      if (!connection.write_raw("HTTP/1.1 200 OK\r\nX-Final: yes\r\nContent-Length: 2\r\n\r\nok")) return;
+    }
+  });
+  auto transport = make_default_transport({});
+  for (int i = 0; i < 3; ++i) {
+    const auto response = require_response(transport->send(loopback_request(server.port())));
+    BOOST_TEST(response.status == 200);
+    BOOST_TEST(response.body == "ok");
+    BOOST_TEST(response.header("x-final") == "yes");
+    BOOST_TEST(response.headers.size() == 2u);  // nothing of the interim reply
+  }
+  BOOST_TEST(server.accepted() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(request_larger_than_the_socket_buffers_arrives_whole) {
+  // Several MB: the first non-waiting sendmsg takes only part of it, the rest goes out in blocking sends.
+  LoopbackServer server(LoopbackServer::serve_http(
+      [](const ServerRequest& request) { return make_server_response(200, std::to_string(request.body().size())); }));
+  auto transport = make_default_transport({});
+  HttpRequest request = loopback_request(server.port(), "/upload");
+  request.method = "PUT";
+  request.body = std::string(12 * 1024 * 1024, 'u');
+  for (int i = 0; i < 2; ++i) {
+    BOOST_TEST(require_response(transport->send(request)).body == std::to_string(request.body.size()));
+  }
+  BOOST_TEST(server.accepted() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
-// SDK-HMAC-SHA256 signing (reference auth-and-transport.md section 1). Built for speed: no streams, strings
-// reserved up front, OpenSSL algorithms fetched once, contexts (the HMAC one keyed) and working lists reused per
-// thread.
+// SDK-HMAC-SHA256 signing (reference auth-and-transport.md section 1). Built for speed (it runs on every
+// request): OpenSSL algorithms fetched once, contexts (the HMAC one keyed) and working lists reused per thread,
+// headers classified once, every output written through a pointer into a buffer sized once, no hash of an
+// empty body.
 #include <modelarts/signer.hpp>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include "detail/http_syntax.hpp"
 #include "detail/result.hpp"
 
 namespace modelarts {
@@ -102,20 +104,51 @@ Digest hmac_sha256(std::string_view key, std::string_view data) {
   return out;
 }
 
-void append_hex(std::string& out, const Digest& digest) {
-  const std::size_t start = out.size();
-  out.resize(start + digest.size() * 2);
-  char* p = &out[start];
-  for (unsigned char byte : digest) {
-    *p++ = kHexLower[byte >> 4];
-    *p++ = kHexLower[byte & 0x0F];
+constexpr std::size_t kHexDigestSize = 64;
+
+// "000102...ff": the two lower-case hex digits of every byte, so a digest is written two characters per copy.
+struct HexPairs {
+  char digits[512];
+};
+constexpr HexPairs kHexPairs = [] {
+  HexPairs pairs{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    pairs.digits[2 * byte] = kHexLower[byte >> 4];
+    pairs.digits[2 * byte + 1] = kHexLower[byte & 0x0F];
   }
+  return pairs;
+}();
+
+char* put_hex(char* out, const Digest& digest) noexcept {
+  for (unsigned char byte : digest) {
+    std::memcpy(out, &kHexPairs.digits[2 * byte], 2);
+    out += 2;
+  }
+  return out;
 }
 
 std::string to_hex(const Digest& digest) {
-  std::string out;
-  append_hex(out, digest);
+  std::string out(kHexDigestSize, '\0');
+  put_hex(out.data(), digest);
   return out;
+}
+
+// --- writing ---------------------------------------------------------------------------------------------
+// Outputs are sized once for their longest possible form, written through a pointer, then cut to the length
+// written: one allocation each and no per-append capacity checks.
+
+char* put(char* out, std::string_view text) noexcept {
+  if (!text.empty()) std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+// Resizes `out` to `capacity`, lets `write` fill it from the start and returns where it stopped, then cuts it.
+template <class Write>
+void write_sized(std::string& out, std::size_t capacity, Write&& write) {
+  out.resize(capacity);
+  char* const begin = out.data();
+  const char* const end = write(begin);
+  out.resize(static_cast<std::size_t>(end - begin));
 }
 
 // --- percent-encoding ----------------------------------------------------------------------------------
@@ -125,17 +158,35 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
          c == '.' || c == '~';
 }
 
-void append_encoded(std::string& out, std::string_view text) {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c)) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHexUpper[c >> 4]);
-      out.push_back(kHexUpper[c & 0x0F]);
-    }
+// A value per byte, built at compile time: one look-up instead of a chain of comparisons.
+template <class Value>
+struct ByteMap {
+  Value values[256];
+  constexpr Value operator[](unsigned char c) const noexcept { return values[c]; }
+};
+
+constexpr ByteMap<bool> kUnreserved = [] {
+  ByteMap<bool> table{};
+  for (unsigned c = 0; c < 256; ++c) table.values[c] = is_unreserved(static_cast<unsigned char>(c));
+  return table;
+}();
+
+constexpr std::size_t kMaxEncodedPerByte = 3;  // "%XY"
+
+char* put_encoded_byte(char* out, unsigned char c) noexcept {
+  if (kUnreserved[c]) {
+    *out++ = static_cast<char>(c);
+  } else {
+    *out++ = '%';
+    *out++ = kHexUpper[c >> 4];
+    *out++ = kHexUpper[c & 0x0F];
   }
+  return out;
+}
+
+char* put_encoded(char* out, std::string_view text) noexcept {
+  for (char ch : text) out = put_encoded_byte(out, static_cast<unsigned char>(ch));
+  return out;
 }
 
 int hex_value(char c) noexcept {
@@ -145,63 +196,75 @@ int hex_value(char c) noexcept {
   return -1;
 }
 
-bool needs_decoding(std::string_view text) noexcept { return text.find('%') != std::string_view::npos; }
-
-void append_decoded(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = hex_value(text[i + 1]);
-      const int low = hex_value(text[i + 2]);
-      if (high >= 0 && low >= 0) {
-        out.push_back(static_cast<char>((high << 4) | low));
-        i += 2;
-        continue;
-      }
+// The byte at text[i], or the byte a well-formed "%XY" there stands for; `i` moves past what was read. A
+// malformed escape is kept literally.
+unsigned char next_decoded(std::string_view text, std::size_t& i) noexcept {
+  if (text[i] == '%' && i + 2 < text.size()) {
+    const int high = hex_value(text[i + 1]);
+    const int low = hex_value(text[i + 2]);
+    if (high >= 0 && low >= 0) {
+      i += 3;
+      return static_cast<unsigned char>((high << 4) | low);
     }
-    out.push_back(text[i]);
   }
+  return static_cast<unsigned char>(text[i++]);
 }
 
-// Appends the segment decoded then encoded, so raw and already-encoded input give one encoding.
-void append_canonical_segment(std::string& out, std::string_view segment, std::string& scratch) {
-  if (!needs_decoding(segment)) {
-    append_encoded(out, segment);
-    return;
-  }
-  scratch.clear();
-  append_decoded(scratch, segment);
-  append_encoded(out, scratch);
+char* put_decoded(char* out, std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size();) *out++ = static_cast<char>(next_decoded(text, i));
+  return out;
 }
 
-// Encoded path without the trailing slash the canonical URI adds; always starts with '/'.
-void append_wire_path(std::string& out, std::string_view path) {
-  std::string scratch;
-  out.push_back('/');
+// Encoded path without the trailing slash the canonical URI adds; always starts with '/'. Each '/'-separated
+// segment is decoded then encoded (so raw and already-encoded input give one encoding), in one pass: a '/' is a
+// separator, and an escape never spans one ('/' is not a hex digit), so decoding the whole path escape by
+// escape is decoding it segment by segment.
+constexpr std::size_t wire_path_capacity(std::string_view path) noexcept {
+  return 1 + path.size() * kMaxEncodedPerByte;
+}
+
+char* put_wire_path(char* out, std::string_view path) noexcept {
+  *out++ = '/';
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
-  while (true) {
-    const std::size_t slash = path.find('/');
-    append_canonical_segment(out, path.substr(0, slash), scratch);
-    if (slash == std::string_view::npos) break;
-    out.push_back('/');
-    path.remove_prefix(slash + 1);
+  for (std::size_t i = 0; i < path.size();) {
+    const char c = path[i];
+    if (c == '/') {
+      *out++ = '/';
+      ++i;
+    } else if (c != '%') {
+      out = put_encoded_byte(out, static_cast<unsigned char>(c));
+      ++i;
+    } else {
+      out = put_encoded_byte(out, next_decoded(path, i));
+    }
   }
+  return out;
 }
 
-void append_canonical_query(std::string& out, const QueryParams& query) {
-  if (query.empty()) return;
-  std::vector<const std::pair<std::string, std::string>*> sorted;
-  sorted.reserve(query.size());
+using QueryPair = std::pair<std::string, std::string>;
+
+std::size_t canonical_query_capacity(const QueryParams& query) noexcept {
+  std::size_t size = 0;
+  for (const auto& [key, value] : query) size += (key.size() + value.size()) * kMaxEncodedPerByte + 2;  // '=' '&'
+  return size;
+}
+
+// Pairs sorted by raw (decoded) byte order, key then value: the order the gateway and Python/Go/Node use.
+char* put_canonical_query(char* out, const QueryParams& query) {
+  if (query.empty()) return out;
+  thread_local std::vector<const QueryPair*> sorted;
+  sorted.clear();
   for (const auto& pair : query) sorted.push_back(&pair);
-  // Raw (decoded) byte order, key then value: the order the gateway and Python/Go/Node use.
-  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return *a < *b; });
+  std::sort(sorted.begin(), sorted.end(), [](const QueryPair* a, const QueryPair* b) { return *a < *b; });
   bool first = true;
-  for (const auto* pair : sorted) {
-    if (!first) out.push_back('&');
+  for (const QueryPair* pair : sorted) {
+    if (!first) *out++ = '&';
     first = false;
-    append_encoded(out, pair->first);
-    out.push_back('=');
-    append_encoded(out, pair->second);
+    out = put_encoded(out, pair->first);
+    *out++ = '=';
+    out = put_encoded(out, pair->second);
   }
+  return out;
 }
 
 // --- headers -------------------------------------------------------------------------------------------
@@ -213,19 +276,25 @@ void append_canonical_query(std::string& out, const QueryParams& query) {
   detail::throw_error(error);
 }
 
-bool is_token_char(unsigned char c) noexcept {
-  // RFC 7230 tchar
-  return is_unreserved(c) || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' || c == '*' ||
-         c == '+' || c == '^' || c == '`' || c == '|';
-}
+constexpr char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char upper(char c) noexcept { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// A header-name byte lower-cased, or '\0' where the byte is not a token character: validation and
+// lower-casing in one look-up.
+constexpr ByteMap<char> kLowerToken = [] {
+  ByteMap<char> table{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    table.values[c] = detail::is_token_char(byte) ? lower(static_cast<char>(byte)) : '\0';
+  }
+  return table;
+}();
 
 std::string_view trim(std::string_view text) noexcept {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
 }
-
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
@@ -239,63 +308,154 @@ bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
-struct Header {
-  std::string lower_name;
-  std::string_view name;   // as the caller spelled it (views into request or constants)
-  std::string_view value;  // trimmed
-};
-
-bool is_unsigned_header(std::string_view lower_name) noexcept {
-  return lower_name.find('_') != std::string_view::npos || lower_name == "connection" ||
-         lower_name == "content-length" || lower_name == "transfer-encoding" || lower_name == "user-agent";
-}
-
 bool is_json_content_type(std::string_view content_type) noexcept {
   content_type = trim(content_type);
   return istarts_with(content_type, "application/json") || istarts_with(content_type, "application/bson");
+}
+
+// The headers the signer treats specially, recognised once per header from its lower-case name.
+enum class Role : unsigned char {
+  other,
+  unsigned_header,  // names containing '_', Connection, Content-Length, Transfer-Encoding, User-Agent
+  host,
+  sdk_date,
+  security_token,
+  content_sha256,
+  content_type,
+  authorization,
+};
+
+Role role_of(std::string_view lower_name) noexcept {
+  if (lower_name.find('_') != std::string_view::npos) return Role::unsigned_header;
+  switch (lower_name.size()) {
+    case 4: return lower_name == "host" ? Role::host : Role::other;
+    case 10:
+      if (lower_name == "x-sdk-date") return Role::sdk_date;
+      return lower_name == "connection" || lower_name == "user-agent" ? Role::unsigned_header : Role::other;
+    case 12: return lower_name == "content-type" ? Role::content_type : Role::other;
+    case 13: return lower_name == "authorization" ? Role::authorization : Role::other;
+    case 14: return lower_name == "content-length" ? Role::unsigned_header : Role::other;
+    case 16: return lower_name == "x-security-token" ? Role::security_token : Role::other;
+    case 17: return lower_name == "transfer-encoding" ? Role::unsigned_header : Role::other;
+    case 20: return lower_name == "x-sdk-content-sha256" ? Role::content_sha256 : Role::other;
+    default: return Role::other;
+  }
+}
+
+struct Header {
+  std::string_view lower_name;  // into the per-thread name buffer, or a constant
+  std::string_view name;        // as the caller spelled it (views into request or constants)
+  std::string_view value;       // trimmed
+  Role role = Role::other;
+};
+
+constexpr std::size_t kNoHeader = static_cast<std::size_t>(-1);
+
+// The header set to sign and send: the caller's (validated, trimmed, no duplicates), then what signing adds.
+// Reused per thread, so a thread allocates for it only on its first calls.
+class HeaderSet {
+ public:
+  void reset(const std::vector<std::pair<std::string, std::string>>& caller_headers) {
+    headers_.clear();
+    std::fill(std::begin(index_), std::end(index_), kNoHeader);
+    std::size_t names_size = 0;
+    for (const auto& header : caller_headers) names_size += header.first.size();
+    // Reserved up front: the lower-case names are views into this buffer, which must not move.
+    lower_names_.resize(names_size);
+    headers_.reserve(caller_headers.size() + 4);
+    char* names = lower_names_.data();
+    for (const auto& [name, raw_value] : caller_headers) {
+      if (name.empty()) invalid_argument("empty HTTP header name");
+      for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = kLowerToken[static_cast<unsigned char>(name[i])];
+        if (c == '\0') invalid_argument("invalid HTTP header name: " + name);
+        names[i] = c;
+      }
+      if (detail::has_line_break_or_nul(raw_value)) invalid_argument("invalid value for HTTP header " + name);
+      const std::string_view lower_name(names, name.size());
+      names += name.size();
+      for (const auto& seen : headers_) {
+        if (seen.lower_name == lower_name) invalid_argument("duplicate HTTP header: " + name);
+      }
+      const Role role = role_of(lower_name);
+      if (role == Role::authorization) invalid_argument("Authorization is computed by the signer");
+      add(Header{lower_name, name, trim(raw_value), role});
+    }
+  }
+  void add(const Header& header) {
+    if (index_[static_cast<unsigned char>(header.role)] == kNoHeader) {
+      index_[static_cast<unsigned char>(header.role)] = headers_.size();
+    }
+    headers_.push_back(header);
+  }
+  /// The header with a special role (not other/unsigned_header: several headers may have those), or null.
+  const Header* find(Role role) const noexcept {
+    const std::size_t index = index_[static_cast<unsigned char>(role)];
+    return index == kNoHeader ? nullptr : &headers_[index];
+  }
+  const std::vector<Header>& headers() const noexcept { return headers_; }
+
+ private:
+  std::string lower_names_;
+  std::vector<Header> headers_;
+  std::size_t index_[static_cast<unsigned char>(Role::authorization) + 1] = {};
+};
+
+// SHA-256 of the empty string: the payload hash of a request without a body, so it is not hashed per request.
+constexpr std::string_view kEmptyBodyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+char* put_payload_hash(char* out, bool unsigned_payload, std::string_view body) {
+  if (unsigned_payload) return put(out, kUnsignedPayload);
+  if (body.empty()) return put(out, kEmptyBodyHash);
+  return put_hex(out, sha256(body));
 }
 
 }  // namespace
 
 std::string percent_encode(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + text.size() / 2);
-  append_encoded(out, text);
+  write_sized(out, text.size() * kMaxEncodedPerByte, [&](char* p) { return put_encoded(p, text); });
   return out;
 }
 
 std::string percent_decode(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  append_decoded(out, text);
+  write_sized(out, text.size(), [&](char* p) { return put_decoded(p, text); });
   return out;
 }
 
 std::string wire_path(std::string_view path) {
   std::string out;
-  out.reserve(path.size() + 16);
-  append_wire_path(out, path);
+  write_sized(out, wire_path_capacity(path), [&](char* p) { return put_wire_path(p, path); });
   return out;
 }
 
 std::string canonical_uri(std::string_view path) {
-  std::string out = wire_path(path);
-  if (out.back() != '/') out.push_back('/');
+  std::string out;
+  write_sized(out, wire_path_capacity(path) + 1, [&](char* p) {
+    char* end = put_wire_path(p, path);
+    if (end[-1] != '/') *end++ = '/';
+    return end;
+  });
   return out;
 }
 
 std::string canonical_query_string(const QueryParams& query) {
   std::string out;
-  append_canonical_query(out, query);
+  write_sized(out, canonical_query_capacity(query), [&](char* p) { return put_canonical_query(p, query); });
   return out;
 }
 
 std::string wire_target(std::string_view path, const QueryParams& query) {
-  std::string out = wire_path(path);
-  if (!query.empty()) {
-    out.push_back('?');
-    append_canonical_query(out, query);
-  }
+  std::string out;
+  write_sized(out, wire_path_capacity(path) + 1 + canonical_query_capacity(query), [&](char* p) {
+    char* end = put_wire_path(p, path);
+    if (!query.empty()) {
+      *end++ = '?';
+      end = put_canonical_query(end, query);
+    }
+    return end;
+  });
   return out;
 }
 
@@ -305,158 +465,177 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view data) { retur
 
 std::string format_sdk_date(std::chrono::system_clock::time_point time) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  const std::size_t length = std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
-  return std::string(buffer, length);
+  // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil inverse): what gmtime_r computes,
+  // without its locking and strftime's locale machinery. Floor division keeps times before 1970 right.
+  constexpr std::int64_t kSecondsPerDay = 86400;
+  const auto total = static_cast<std::int64_t>(seconds);
+  std::int64_t days = total / kSecondsPerDay;
+  std::int64_t second_of_day = total % kSecondsPerDay;
+  if (second_of_day < 0) {
+    second_of_day += kSecondsPerDay;
+    --days;
+  }
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t day_of_era = z - era * 146097;                                                 // [0, 146096]
+  const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;                                   // March = 0
+  const std::int64_t day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+  const std::int64_t month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
+  const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) {
+    // Outside four-digit years: leave the spelling to strftime.
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char buffer[64];
+    const std::size_t length = std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+    return std::string(buffer, length);
+  }
+  char text[16];
+  const auto digits = [&text](std::size_t at, std::int64_t value, std::size_t count) {
+    for (std::size_t i = count; i-- > 0; value /= 10) text[at + i] = static_cast<char>('0' + value % 10);
+  };
+  digits(0, year, 4);
+  digits(4, month, 2);
+  digits(6, day, 2);
+  text[8] = 'T';
+  digits(9, second_of_day / 3600, 2);
+  digits(11, second_of_day / 60 % 60, 2);
+  digits(13, second_of_day % 60, 2);
+  text[15] = 'Z';
+  return std::string(text, sizeof text);
 }
 
 SignedRequest sign_request(const SignableRequest& request, const SigningCredentials& credentials,
                            std::string_view sdk_date) {
-  // Working lists reused per thread: no allocation for them after a thread's first call.
-  struct Scratch {
-    std::vector<Header> headers;
-    std::vector<const Header*> signed_list;
-  };
-  thread_local Scratch scratch;
-  std::vector<Header>& headers = scratch.headers;
-  std::vector<const Header*>& signed_list = scratch.signed_list;
-  headers.clear();
-  signed_list.clear();
+  thread_local HeaderSet header_set;
+  thread_local std::vector<const Header*> signed_list;
 
-  // 1. The header set: the caller's (validated, trimmed, no duplicates), then what signing adds.
-  headers.reserve(request.headers.size() + 4);
-  std::string_view content_type;
-  bool has_content_type = false;
-  for (const auto& [name, raw_value] : request.headers) {
-    if (name.empty()) invalid_argument("empty HTTP header name");
-    Header header;
-    header.lower_name.reserve(name.size());
-    for (char c : name) {
-      if (!is_token_char(static_cast<unsigned char>(c))) invalid_argument("invalid HTTP header name: " + name);
-      header.lower_name.push_back(lower(c));
-    }
-    for (char c : raw_value) {
-      if (c == '\r' || c == '\n' || c == '\0') invalid_argument("invalid value for HTTP header " + name);
-    }
-    for (const auto& seen : headers) {
-      if (seen.lower_name == header.lower_name) invalid_argument("duplicate HTTP header: " + name);
-    }
-    if (header.lower_name == "authorization") invalid_argument("Authorization is computed by the signer");
-    header.name = name;
-    header.value = trim(raw_value);
-    if (header.lower_name == "content-type") {
-      content_type = header.value;
-      has_content_type = true;
-    }
-    headers.push_back(std::move(header));
-  }
-  const auto find = [&headers](std::string_view lower_name) -> Header* {
-    for (auto& header : headers) {
-      if (header.lower_name == lower_name) return &header;
-    }
-    return nullptr;
-  };
-  const auto add = [&headers](std::string_view lower_name, std::string_view name, std::string_view value) {
-    headers.push_back(Header{std::string(lower_name), name, value});
-  };
-
+  // 1. The header set: the caller's, then what signing adds.
+  header_set.reset(request.headers);
   const std::string_view host = trim(request.host);
-  if (Header* given = find("host")) {
+  if (const Header* given = header_set.find(Role::host)) {
     if (!host.empty() && given->value != host) invalid_argument("Host header contradicts the request host");
   } else if (!host.empty()) {
-    add("host", "Host", host);
+    header_set.add(Header{"host", "Host", host, Role::host});
   }
-  if (find("x-sdk-date") == nullptr) add("x-sdk-date", "X-Sdk-Date", sdk_date);
-  if (!credentials.security_token.empty() && find("x-security-token") == nullptr) {
-    add("x-security-token", "X-Security-Token", credentials.security_token);
+  if (header_set.find(Role::sdk_date) == nullptr) {
+    header_set.add(Header{"x-sdk-date", "X-Sdk-Date", sdk_date, Role::sdk_date});
   }
-  const Header* given_content_sha = find("x-sdk-content-sha256");
+  if (!credentials.security_token.empty() && header_set.find(Role::security_token) == nullptr) {
+    header_set.add(Header{"x-security-token", "X-Security-Token", credentials.security_token, Role::security_token});
+  }
+  const Header* content_type = header_set.find(Role::content_type);
+  const Header* given_content_sha = header_set.find(Role::content_sha256);
   const bool unsigned_payload = request.unsigned_payload ||
-                                (has_content_type && !is_json_content_type(content_type)) ||
+                                (content_type != nullptr && !is_json_content_type(content_type->value)) ||
                                 (given_content_sha != nullptr && given_content_sha->value == kUnsignedPayload);
   if (unsigned_payload) {
-    if (Header* given = find("x-sdk-content-sha256")) {
-      if (given->value != kUnsignedPayload) invalid_argument("X-Sdk-Content-Sha256 must be UNSIGNED-PAYLOAD");
+    if (given_content_sha != nullptr) {
+      if (given_content_sha->value != kUnsignedPayload) {
+        invalid_argument("X-Sdk-Content-Sha256 must be UNSIGNED-PAYLOAD");
+      }
     } else {
-      add("x-sdk-content-sha256", "X-Sdk-Content-Sha256", kUnsignedPayload);
+      header_set.add(Header{"x-sdk-content-sha256", "X-Sdk-Content-Sha256", kUnsignedPayload, Role::content_sha256});
     }
   }
-  const bool multipart = has_content_type && istarts_with(trim(content_type), "multipart/form-data");
+  const bool multipart = content_type != nullptr && istarts_with(trim(content_type->value), "multipart/form-data");
+  const std::vector<Header>& headers = header_set.headers();  // complete: no pointer into it moves any more
 
   // 2. Signed headers, sorted by lower-case name (bytes).
-  signed_list.reserve(headers.size());
+  signed_list.clear();
+  std::size_t signed_size = 0;  // "name:value\n" lines plus "name;" list
   for (const auto& header : headers) {
-    if (is_unsigned_header(header.lower_name)) continue;
-    if (multipart && header.lower_name == "content-type") continue;
+    if (header.role == Role::unsigned_header) continue;
+    if (multipart && header.role == Role::content_type) continue;
     signed_list.push_back(&header);
+    signed_size += header.lower_name.size() * 2 + header.value.size() + 3;
   }
   std::sort(signed_list.begin(), signed_list.end(),
             [](const Header* a, const Header* b) { return a->lower_name < b->lower_name; });
 
+  // 3. Canonical request; the target and the signed-header list are slices of it.
   SignedRequest result;
-  std::size_t signed_names_size = 0;
-  for (const Header* header : signed_list) signed_names_size += header->lower_name.size() + 1;
-  result.signed_headers.reserve(signed_names_size);
-  for (const Header* header : signed_list) {
-    if (!result.signed_headers.empty()) result.signed_headers.push_back(';');
-    result.signed_headers += header->lower_name;
-  }
-
-  // 3. Canonical request.
+  const char* path_begin = nullptr;
+  const char* path_end = nullptr;
+  const char* query_begin = nullptr;
+  const char* query_end = nullptr;
+  const char* names_begin = nullptr;
+  const char* names_end = nullptr;
   std::string& canonical = result.canonical_request;
-  canonical.reserve(256 + request.path.size() * 2 + signed_names_size * 2 + request.query.size() * 32);
-  for (char c : request.method) canonical.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
-  canonical.push_back('\n');
-  const std::size_t path_start = canonical.size();
-  append_wire_path(canonical, request.path);
-  const std::size_t path_end = canonical.size();
-  if (canonical.back() != '/') canonical.push_back('/');
-  canonical.push_back('\n');
-  const std::size_t query_start = canonical.size();
-  append_canonical_query(canonical, request.query);
-  const std::size_t query_end = canonical.size();
-  canonical.push_back('\n');
-  for (const Header* header : signed_list) {
-    canonical += header->lower_name;
-    canonical.push_back(':');
-    canonical += header->value;
-    canonical.push_back('\n');
-  }
-  canonical.push_back('\n');
-  canonical += result.signed_headers;
-  canonical.push_back('\n');
-  if (unsigned_payload) canonical += kUnsignedPayload;
-  else append_hex(canonical, sha256(request.body));
-
-  result.target.reserve(path_end - path_start + 1 + query_end - query_start);
-  result.target.append(canonical, path_start, path_end - path_start);
-  if (query_end > query_start) {
-    result.target.push_back('?');
-    result.target.append(canonical, query_start, query_end - query_start);
-  }
+  write_sized(canonical,
+              request.method.size() + 1 + wire_path_capacity(request.path) + 2 +
+                  canonical_query_capacity(request.query) + 1 + signed_size + 2 + kHexDigestSize,
+              [&](char* out) {
+                for (char c : request.method) *out++ = upper(c);
+                *out++ = '\n';
+                path_begin = out;
+                out = put_wire_path(out, request.path);
+                path_end = out;
+                if (out[-1] != '/') *out++ = '/';
+                *out++ = '\n';
+                query_begin = out;
+                out = put_canonical_query(out, request.query);
+                query_end = out;
+                *out++ = '\n';
+                for (const Header* header : signed_list) {
+                  out = put(out, header->lower_name);
+                  *out++ = ':';
+                  out = put(out, header->value);
+                  *out++ = '\n';
+                }
+                *out++ = '\n';
+                names_begin = out;
+                for (const Header* header : signed_list) {
+                  if (out != names_begin) *out++ = ';';
+                  out = put(out, header->lower_name);
+                }
+                names_end = out;
+                *out++ = '\n';
+                return put_payload_hash(out, unsigned_payload, request.body);
+              });
+  result.signed_headers.assign(names_begin, names_end);
+  const auto path_size = static_cast<std::size_t>(path_end - path_begin);
+  const auto query_size = static_cast<std::size_t>(query_end - query_begin);
+  write_sized(result.target, path_size + 1 + query_size, [&](char* out) {
+    out = put(out, std::string_view(path_begin, path_size));
+    if (query_size > 0) {
+      *out++ = '?';
+      out = put(out, std::string_view(query_begin, query_size));
+    }
+    return out;
+  });
 
   // 4. String to sign and signature.
-  const std::string_view date = find("x-sdk-date")->value;
-  result.string_to_sign.reserve(16 + 1 + date.size() + 1 + 64);
-  result.string_to_sign += "SDK-HMAC-SHA256\n";
-  result.string_to_sign += date;
-  result.string_to_sign.push_back('\n');
-  append_hex(result.string_to_sign, sha256(canonical));
+  constexpr std::string_view kAlgorithmLine = "SDK-HMAC-SHA256\n";
+  const std::string_view date = header_set.find(Role::sdk_date)->value;
+  write_sized(result.string_to_sign, kAlgorithmLine.size() + date.size() + 1 + kHexDigestSize, [&](char* out) {
+    out = put(out, kAlgorithmLine);
+    out = put(out, date);
+    *out++ = '\n';
+    return put_hex(out, sha256(canonical));
+  });
   result.signature = to_hex(hmac_sha256(credentials.secret_key, result.string_to_sign));
 
   // 5. Headers to send: everything above in the caller's order, then Authorization.
   result.headers.reserve(headers.size() + 1);
-  for (const auto& header : headers) result.headers.emplace_back(std::string(header.name), std::string(header.value));
+  for (const auto& header : headers) result.headers.emplace_back(header.name, header.value);
+  constexpr std::string_view kAccess = "SDK-HMAC-SHA256 Access=";
+  constexpr std::string_view kSignedHeaders = ", SignedHeaders=";
+  constexpr std::string_view kSignature = ", Signature=";
   std::string authorization;
-  authorization.reserve(40 + credentials.access_key.size() + result.signed_headers.size() + 64);
-  authorization += "SDK-HMAC-SHA256 Access=";
-  authorization += credentials.access_key;
-  authorization += ", SignedHeaders=";
-  authorization += result.signed_headers;
-  authorization += ", Signature=";
-  authorization += result.signature;
+  write_sized(authorization,
+              kAccess.size() + credentials.access_key.size() + kSignedHeaders.size() + result.signed_headers.size() +
+                  kSignature.size() + result.signature.size(),
+              [&](char* out) {
+                out = put(out, kAccess);
+                out = put(out, credentials.access_key);
+                out = put(out, kSignedHeaders);
+                out = put(out, result.signed_headers);
+                out = put(out, kSignature);
+                return put(out, result.signature);
+              });
   result.headers.emplace_back("Authorization", std::move(authorization));
   return result;
 }

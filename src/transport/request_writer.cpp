@@ -1,9 +1,10 @@
 #include "transport/request_writer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <string_view>
+
+#include "detail/http_syntax.hpp"
 
 namespace modelarts::transport {
 namespace {
@@ -13,32 +14,6 @@ char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - '
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
          std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
-// One table look-up per character: validate_request runs on every call, over every header name.
-struct TokenTable {
-  std::array<bool, 256> allowed{};
-  constexpr TokenTable() {
-    constexpr std::string_view separators = "\"(),/:;<=>?@[\\]{}";
-    for (unsigned c = 33; c < 127; ++c) allowed[c] = true;
-    for (const char c : separators) allowed[static_cast<unsigned char>(c)] = false;
-  }
-};
-constexpr TokenTable token_table;
-
-bool is_token(std::string_view text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    if (!token_table.allowed[static_cast<unsigned char>(c)]) return false;
-  }
-  return true;
-}
-
-// Header values (signatures, tokens) are the longest strings checked: find() is libc's vectorized memchr, three
-// passes of it cost less than one byte-by-byte loop.
-bool has_control(std::string_view text) {
-  return text.find('\r') != std::string_view::npos || text.find('\n') != std::string_view::npos ||
-         text.find('\0') != std::string_view::npos;
 }
 
 bool is_valid_target(std::string_view target) {
@@ -55,16 +30,16 @@ bool method_has_body(std::string_view method) { return method == "POST" || metho
 }  // namespace
 
 std::optional<std::string> validate_request(const HttpRequest& request) {
-  if (!is_token(request.method)) return "invalid HTTP method '" + request.method + "'";
+  if (!detail::is_token(request.method)) return "invalid HTTP method '" + request.method + "'";
   if (!is_valid_target(request.target)) {
     return std::string("invalid request target (must start with '/', no spaces or control characters)");
   }
   if (request.scheme != "http" && request.scheme != "https") return "unsupported scheme '" + request.scheme + "'";
-  if (request.host.empty() || has_control(request.host)) return std::string("invalid host");
+  if (request.host.empty() || detail::has_line_break_or_nul(request.host)) return std::string("invalid host");
   for (const auto& [name, value] : request.headers) {
-    if (!is_token(name)) return "invalid header name '" + name + "'";
+    if (!detail::is_token(name)) return "invalid header name '" + name + "'";
     // The value is not shown: it may be a credential.
-    if (has_control(value)) return "header '" + name + "' contains CR, LF or NUL";
+    if (detail::has_line_break_or_nul(value)) return "header '" + name + "' contains CR, LF or NUL";
   }
   return std::nullopt;
 }

@@ -3,6 +3,8 @@
 //
 //   modelarts-bench create-visualization-job --endpoint URL [--count N]     prints the new job IDs
 //   modelarts-bench calls    --endpoint URL --job-id ID [--seconds S] [--rounds R] [--threads 1,2,4,8]
+//   modelarts-bench sequential --endpoint URL --job-id ID --prefix NAME [--seconds S] [--rounds R]
+//                            (measurement 1 alone, its results named NAME.*: scripts/bench runs it pinned)
 //   modelarts-bench profile  --endpoint URL --job-id ID --client sdk|bare [--seconds S]   (to run under perf)
 //   modelarts-bench signing  --endpoint URL --job-id ID [--seconds S]
 //   modelarts-bench listing  --endpoint URL --jobs N [--per-page P]
@@ -69,8 +71,11 @@ int main(int argc, char** argv) try {
   } else if (command == "calls") {
     const std::string job_id = flag(flags, "job-id");
     const double seconds = std::stod(flag(flags, "seconds", "2"));
-    bench::measure_sequential_calls(target, job_id, seconds, std::stoi(flag(flags, "rounds", "3")));
+    bench::measure_sequential_calls(target, job_id, seconds, std::stoi(flag(flags, "rounds", "3")), "seq");
     bench::measure_threaded_calls(target, job_id, seconds, int_list(flag(flags, "threads", "1,2,4,8")));
+  } else if (command == "sequential") {
+    bench::measure_sequential_calls(target, flag(flags, "job-id"), std::stod(flag(flags, "seconds", "2")),
+                                    std::stoi(flag(flags, "rounds", "3")), flag(flags, "prefix"));
   } else if (command == "profile") {
     bench::profile_one_client(target, flag(flags, "job-id"), std::stod(flag(flags, "seconds", "3")),
                               flag(flags, "client"));

@@ -80,7 +80,8 @@ void profile_one_client(const BenchTarget& target, const std::string& job_id, do
   if (sink == 0) throw std::runtime_error("empty replies");
 }
 
-void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds) {
+void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds,
+                              const std::string& prefix) {
   const modelarts::Session session = target.session();
   const modelarts::VisualizationJob job(session, job_id);
   const std::string path = "/v1/" + target.project_id + "/visualization-jobs/" + job_id;
@@ -100,10 +101,10 @@ void measure_sequential_calls(const BenchTarget& target, const std::string& job_
     keep_best(best_sdk, run_for(seconds, [&] { sink += job.get_visualization_job_info().job_name.size(); }));
   }
   if (sink == 0) throw std::runtime_error("empty replies");
-  print_result("seq.bare_beast.calls_per_s", best_bare.calls_per_s, "calls/s");
-  print_result("seq.sdk.calls_per_s", best_sdk.calls_per_s, "calls/s");
-  print_result("seq.bare_beast.cpu_us_per_call", best_bare.cpu_us_per_call, "us");
-  print_result("seq.sdk.cpu_us_per_call", best_sdk.cpu_us_per_call, "us");
+  print_result(prefix + ".bare_beast.calls_per_s", best_bare.calls_per_s, "calls/s");
+  print_result(prefix + ".sdk.calls_per_s", best_sdk.calls_per_s, "calls/s");
+  print_result(prefix + ".bare_beast.cpu_us_per_call", best_bare.cpu_us_per_call, "us");
+  print_result(prefix + ".sdk.cpu_us_per_call", best_sdk.cpu_us_per_call, "us");
 }
 
 void measure_threaded_calls(const BenchTarget& target, const std::string& job_id, double seconds,

@@ -10,8 +10,10 @@
 namespace bench {
 
 /// 1. Sequential get_visualization_job_info through the SDK vs the bare keep-alive Beast loop on the same
-/// path, alternating rounds of `seconds` each; the best round of each counts.
-void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds);
+/// path, alternating rounds of `seconds` each; the best round of each counts. Results are named
+/// `<prefix>.sdk.*` and `<prefix>.bare_beast.*`.
+void measure_sequential_calls(const BenchTarget& target, const std::string& job_id, double seconds, int rounds,
+                              const std::string& prefix);
 
 /// Only one client of measurement 1 ("sdk" or "bare") for `seconds`: a process to run under perf or strace.
 void profile_one_client(const BenchTarget& target, const std::string& job_id, double seconds,

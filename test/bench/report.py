@@ -52,6 +52,13 @@ def main(results_path, machine_path, dat_path):
         "" if sdk_bare is None else f"{sdk_bare:.2f}x bare (CPU: bare/SDK {sdk_bare_cpu:.2f})", check(sdk_bare, 0.85))
     add("1. bare keep-alive Beast GET (signed once)",
         fig("seq.bare_beast.calls_per_s") + ", " + cpu("seq.bare_beast.cpu_us_per_call"))
+    pinned = ratio("seq_pinned.sdk.calls_per_s", "seq_pinned.bare_beast.calls_per_s")
+    pinned_cpu = ratio("seq_pinned.bare_beast.cpu_us_per_call", "seq_pinned.sdk.cpu_us_per_call")
+    add("1. SDK, client and emulator pinned to one core",
+        fig("seq_pinned.sdk.calls_per_s") + ", " + cpu("seq_pinned.sdk.cpu_us_per_call"),
+        "" if pinned is None else f"{pinned:.2f}x bare (CPU: bare/SDK {pinned_cpu:.2f})", check(pinned, 0.85))
+    add("1. bare Beast GET, pinned to the same core",
+        fig("seq_pinned.bare_beast.calls_per_s") + ", " + cpu("seq_pinned.bare_beast.cpu_us_per_call"))
     for key, label, target in (("python_requests", "2. Python requests.Session, AK/SK", 5),
                                ("node_core", "2. Node.js huaweicloud-sdk-core, AK/SK", 3)):
         wall = ratio("seq.sdk.calls_per_s", f"seq.{key}.calls_per_s")

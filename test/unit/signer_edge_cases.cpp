@@ -8,23 +8,18 @@
 #include <modelarts/error.hpp>
 #include <modelarts/signer.hpp>
 
+#include "support/signer_fixture.hpp"
+
 using namespace modelarts;
 
 namespace {
 
-const SigningCredentials kCredentials{"AK0000EXAMPLE", "SK0000EXAMPLESECRET", {}};
-constexpr const char* kDate = "20240115T093000Z";
-constexpr const char* kEmptyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const SigningCredentials& kCredentials = test::kSignerCredentials;
+const char* const kDate = test::kSignerDate;
+const char* const kEmptyHash = test::kEmptyBodyHash;
+using test::last_line;
 
-SignableRequest base_request() {
-  SignableRequest request;
-  request.method = "GET";
-  request.host = "modelarts.cn-north-4.myhuaweicloud.com";
-  request.path = "/v1/p/jobs";
-  return request;
-}
-
-std::string last_line(const std::string& text) { return text.substr(text.rfind('\n') + 1); }
+SignableRequest base_request() { return test::plain_get_request(); }
 
 std::string line(const std::string& text, std::size_t index) {
   std::size_t start = 0;

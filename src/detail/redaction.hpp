@@ -1,5 +1,7 @@
-// Keeps secrets out of what the SDK shows: error messages and log lines may quote what a server sent back
-// (the gateway echoes its canonical request, X-Security-Token included) or what the caller configured.
+// Keeps secrets out of what the SDK shows: error messages, raw bodies and log lines may quote what a server sent
+// back (a gateway echoes its canonical request, X-Security-Token included; IAM echoes the password) or what the
+// caller configured. A server may quote a secret escaped (JSON "\/", "\"", "\\", "\uXXXX"), percent-encoded,
+// HTML-escaped, several of these at once, or cut short: every such form is masked.
 #pragma once
 
 #include <string>
@@ -8,10 +10,26 @@
 
 namespace modelarts::detail {
 
-/// Replaces every occurrence of each non-empty secret in `text` with "***".
-void redact_secrets(std::string& text, const std::vector<std::string_view>& secrets);
+/// Fragments of a secret this long or longer are masked wherever they appear; a secret shorter than this is
+/// masked where it appears whole.
+constexpr std::size_t kSecretFragment = 8;
 
-/// `url` with any user info ("user:password@") replaced by "***@", for messages about a URL.
-std::string redact_url_userinfo(std::string_view url);
+/// Stands for a text that quoted a secret in a form that could not be masked with certainty.
+constexpr std::string_view kWithheldText = "[withheld: the text quoted a credential that could not be masked]";
+
+/// The one redaction function: every text the library lets out (error messages, error_msg, raw bodies, log
+/// lines) goes through it. Replaces each stretch of `text` that shows, raw or after undoing JSON, percent, "\x"
+/// or HTML escapes (nested up to 8 deep), a fragment of kSecretFragment or more bytes of a non-empty secret
+/// (or a shorter secret whole) with "***". When the result would still show one (escapes nested deeper, a
+/// secret spanning the mask), replaces the whole text with kWithheldText. Returns true when it changed `text`.
+bool redact_secrets(std::string& text, const std::vector<std::string_view>& secrets);
+
+/// `url` fit for a message: any user info replaced by "***@" (everything up to the last '@', so a password
+/// holding '/', '?' or '#' is covered), query and fragment replaced by "?***", control bytes escaped.
+std::string redact_url(std::string_view url);
+
+/// `text` with every C0 control byte, DEL and C1 control (U+0080..U+009F) written as "\xHH" and invalid UTF-8
+/// bytes as "\xHH" too, cut to `limit` bytes (then "..."): a setting or server text quoted in a message.
+std::string escape_control(std::string_view text, std::size_t limit = 256);
 
 }  // namespace modelarts::detail

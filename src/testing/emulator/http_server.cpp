@@ -1,6 +1,8 @@
 #include "testing/emulator/http_server.hpp"
 
 #include <atomic>
+#include <cerrno>
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -238,6 +240,7 @@ struct HttpServer::Impl {
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   std::unique_ptr<ssl::context> tls;
   std::unique_ptr<tcp::acceptor> acceptor;
+  std::unique_ptr<net::steady_timer> accept_pause;  ///< see accept()
   std::vector<std::thread> threads;
   std::uint16_t port = 0;
   std::mutex stop_mutex;
@@ -255,6 +258,15 @@ struct HttpServer::Impl {
         } else {
           std::make_shared<Connection<PlainStream>>(core, std::move(socket))->start();
         }
+      } else if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space ||
+                 ec == net::error::no_memory || ec.value() == ENFILE) {
+        // Out of descriptors: the pending connection stays queued and the listener stays readable, so accepting
+        // again at once would spin. Pause until connections have had time to close.
+        accept_pause->expires_after(std::chrono::milliseconds(100));
+        accept_pause->async_wait([this](beast::error_code wait_error) {
+          if (!wait_error && acceptor && acceptor->is_open()) accept();
+        });
+        return;
       }
       accept();
     });
@@ -283,6 +295,7 @@ HttpServer::HttpServer(HttpServerOptions options, RequestHandler handler) : impl
 
   const tcp::endpoint endpoint = resolve_listen_endpoint(*impl.ioc, opts.host, opts.port);
   impl.acceptor = std::make_unique<tcp::acceptor>(*impl.ioc);
+  impl.accept_pause = std::make_unique<net::steady_timer>(net::make_strand(*impl.ioc));
   beast::error_code ec;
   impl.acceptor->open(endpoint.protocol(), ec);
   if (!ec) impl.acceptor->set_option(net::socket_base::reuse_address(true), ec);
@@ -314,6 +327,7 @@ void HttpServer::stop() {
   beast::error_code ignored;
   impl_->acceptor->close(ignored);
   impl_->acceptor.reset();
+  impl_->accept_pause.reset();
   // Destroying the io_context destroys every pending handler, and with them the connections they own:
   // their sockets close, so clients see the connection end instead of hanging.
   impl_->ioc.reset();

@@ -6,6 +6,7 @@
 #include "detail/endpoint.hpp"
 #include "detail/iam.hpp"
 #include "detail/pipeline.hpp"
+#include "detail/proxy_routing.hpp"
 #include "detail/session_state.hpp"
 #include "detail/settings.hpp"
 
@@ -25,6 +26,9 @@ class SystemClock final : public Clock {
 std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
   const std::string missing = detail::missing_settings(options);
   if (!missing.empty()) detail::throw_error(detail::configuration_error(missing));
+  // Before any endpoint is derived from them: a bad region must not name another host (and get the password).
+  const std::string invalid = detail::invalid_settings(options);
+  if (!invalid.empty()) detail::throw_error(detail::configuration_error(invalid));
   // With both AK/SK and a password configured, AK/SK wins (no token round trip); drop the password so that
   // password_auth() has one meaning.
   if (!options.access_key().empty()) options.account({}).username({}).password({});
@@ -41,9 +45,20 @@ std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
                                       : detail::default_iam_endpoint(region.empty() ? "unset-region" : region),
       "iam_endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)");
   if (!iam) detail::throw_error(iam.error());
+  if (!options.obs_endpoint().empty()) {
+    auto obs = detail::parse_endpoint(options.obs_endpoint(), "obs_endpoint");
+    if (!obs) detail::throw_error(obs.error());
+  }
   state->modelarts = std::move(modelarts.value());
   state->iam = std::move(iam.value());
-  state->transport = options.transport() ? options.transport() : make_default_transport(options.transport_options());
+  for (const std::string* secret : {&options.secret_key(), &options.security_token(), &options.password()}) {
+    if (!secret->empty()) state->configured_secrets.push_back(*secret);
+  }
+  const TransportOptions& transport = options.transport_options();
+  for (const std::string* proxy : {&transport.proxy, &transport.https_proxy, &transport.http_proxy}) {
+    for (std::string& secret : detail::url_credentials(*proxy)) state->configured_secrets.push_back(std::move(secret));
+  }
+  state->transport = options.transport() ? options.transport() : detail::make_session_transport(transport);
   state->clock = options.clock() ? options.clock() : system_clock();
   state->user_agent = std::string("modelarts-cpp/") + MODELARTS_VERSION;
   if (!options.user_agent_suffix().empty()) state->user_agent += ' ' + options.user_agent_suffix();
@@ -89,7 +104,15 @@ Session Session::with_password(std::string account, std::string username, std::s
 
 const std::string& Session::region_name() const noexcept { return state_->options.region_name(); }
 
-std::string Session::project_id() const { return detail::resolve_project_id(*state_).value_or_throw(); }
+std::string Session::project_id() const {
+  auto project = detail::resolve_project_id(*state_);
+  if (!project) {
+    detail::ErrorInfo error = project.error();
+    state_->redact(error);
+    detail::throw_error(error);
+  }
+  return std::move(project.value());
+}
 
 const std::string& Session::modelarts_endpoint() const noexcept { return state_->modelarts.url; }
 
@@ -124,6 +147,8 @@ RawResponse Session::request(std::string_view method, std::string_view path, con
   prepared.body = std::move(body);
   prepared.idempotent = prepared.method != "POST";
   auto exchange = detail::execute(*state_, prepared).value_or_throw();
+  // Error bodies are masked by execute; a success body reaches the caller raw too, so it is masked here.
+  if (exchange.response.status >= 200 && exchange.response.status < 300) state_->redact(exchange.response.body);
   return RawResponse{exchange.response.status, std::move(exchange.response.headers),
                      std::move(exchange.response.body)};
 }

@@ -63,7 +63,14 @@ struct TransportOptions {
   std::string ca_file;                    ///< PEM bundle to trust instead of the system roots
   /// Turns off certificate and host-name verification. Only for throwaway test endpoints; logs a warning.
   bool insecure_skip_tls_verify = false;
-  std::string proxy;                      ///< "http://[user:password@]host:port"; empty: no proxy
+  std::string proxy;                      ///< "http://[user:password@]host:port" for every endpoint; empty: none
+  // Read by a Session (SessionOptions::from_environment fills them from HTTPS_PROXY, HTTP_PROXY, NO_PROXY) to
+  // choose per endpoint; the transport itself uses only `proxy`.
+  std::string https_proxy;                ///< for https endpoints when `proxy` is empty
+  std::string http_proxy;                 ///< for http endpoints when `proxy` is empty
+  /// Hosts reached directly even with a proxy: "*", names ("example.com" also covers its subdomains, with or
+  /// without a leading '.'), addresses and CIDR ranges ("10.0.0.0/8"), each optionally with ":port"; comma-separated.
+  std::string no_proxy;
   std::size_t header_limit = 64 * 1024;   ///< IAM tokens make ~9 KB headers
   std::size_t body_limit = 64 * 1024 * 1024;
   std::size_t max_idle_connections_per_host = 16;

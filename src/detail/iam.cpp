@@ -5,6 +5,7 @@
 
 #include "detail/error_decoding.hpp"
 #include "detail/pipeline.hpp"
+#include "detail/settings.hpp"
 #include "detail/time_text.hpp"
 
 namespace modelarts::detail {
@@ -150,6 +151,7 @@ Result<std::string> resolve_project_id(SessionState& state) {
       if (state.token) id = state.token->project_id;
     }
     if (id.empty()) return configuration_error("IAM token for region " + region + " names no project; set project_id");
+    if (!valid_project_id(id)) return invalid_reply("IAM token names a project ID that cannot stand in a URL");
     state.project_id = id;
     return state.project_id;
   }
@@ -176,6 +178,7 @@ Result<std::string> resolve_project_id(SessionState& state) {
   }
   std::string id = string_at(list.front(), {"id"});
   if (id.empty()) return invalid_reply("IAM project list entry has no id" + trace);
+  if (!valid_project_id(id)) return invalid_reply("IAM project list entry has an id that cannot stand in a URL" + trace);
   state.log(LogLevel::debug, "project id for region " + region + " found through IAM: " + id);
   state.project_id = std::move(id);
   return state.project_id;

@@ -8,6 +8,7 @@
 #include "detail/error_decoding.hpp"
 #include "detail/iam.hpp"
 #include "detail/retry_policy.hpp"
+#include "detail/utf8.hpp"
 
 namespace modelarts::detail {
 namespace {
@@ -125,13 +126,23 @@ Result<std::string> build_path(std::string_view base_path, const std::vector<std
 Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
   const Endpoint& endpoint = endpoint_for(state, request.service);
   const std::string path = wire_path(request.path);
+  // Every body is JSON: one string with invalid UTF-8 makes the service refuse all of it.
+  if (auto field = invalid_utf8_field(request.body)) {
+    ErrorInfo error = invalid_argument_error(*field + " is not valid UTF-8: refused, nothing was sent");
+    error.attempts = 0;
+    return error;
+  }
 
   HttpHeaders headers;
   headers.reserve(4);
   headers.emplace_back("Content-Type", "application/json");
   if (request.service == Service::modelarts) {
     auto project = resolve_project_id(state);
-    if (!project) return project.error();
+    if (!project) {
+      ErrorInfo error = project.error();
+      state.redact(error);
+      return error;
+    }
     headers.emplace_back("X-Project-Id", std::move(project.value()));
   }
   headers.emplace_back("User-Agent", state.user_agent);
@@ -149,6 +160,7 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     if (!http) {
       ErrorInfo error = http.error();
       error.attempts = attempts;
+      state.redact(error);
       return error;
     }
     ++attempts;
@@ -233,7 +245,12 @@ Result<ApiResponse> try_call(const Session& session, const ApiCall& call) noexce
     if (!exchange) return exchange.error();
     auto response = decode_response(call.method, exchange.value().path, std::move(exchange.value().response),
                                     call.envelope, exchange.value().attempts);
-    if (response) {
+    if (!response) {  // decoded text (error_msg unescaped from JSON) is masked again, and a 200 failure body too
+      ErrorInfo error = response.error();
+      state.redact(error);
+      return error;
+    }
+    {
       // The call's own segments, without the endpoint's base path: as describe(call) writes it.
       response.value().context.reserve(call.method.size() + 1 + request.path.size() - endpoint.base_path.size());
       response.value().context.append(call.method).append(1, ' ').append(request.path, endpoint.base_path.size());

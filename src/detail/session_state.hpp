@@ -8,11 +8,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <modelarts/session.hpp>
 
 #include "detail/endpoint.hpp"
 #include "detail/redaction.hpp"
+#include "detail/result.hpp"
 
 namespace modelarts::detail {
 
@@ -53,24 +55,34 @@ struct SessionState {
     options.log_handler()(level, text);
   }
 
-  /// Masks the secret key, security token, password and current IAM token wherever they appear in `text`:
-  /// replies may quote them (the gateway's signature-mismatch message echoes X-Security-Token).
+  /// Masks the secret key, security token, password, proxy passwords and the IAM tokens issued to this session
+  /// wherever `text` shows them, in any escaped or truncated form (redact_secrets): replies may quote them (the
+  /// gateway's signature-mismatch message echoes X-Security-Token).
   void redact(std::string& text) {
-    std::string token_value;
-    {
-      std::lock_guard<std::mutex> lock(issued_token_mutex);
-      token_value = issued_token;
-    }
-    redact_secrets(text, {options.secret_key(), options.security_token(), options.password(), token_value});
+    if (text.empty()) return;
+    std::vector<std::string_view> secrets(configured_secrets.begin(), configured_secrets.end());
+    std::lock_guard<std::mutex> lock(issued_token_mutex);
+    for (const std::string& issued : issued_tokens) secrets.emplace_back(issued);
+    redact_secrets(text, secrets);
   }
-  /// Records a newly issued IAM token for redaction. Its own mutex, because lines are logged while
-  /// token_mutex is held (during a refresh).
+  /// Every text of an error that may have come from a server or a setting.
+  void redact(ErrorInfo& error) {
+    redact(error.message);
+    redact(error.api.error_code);
+    redact(error.api.error_msg);
+    redact(error.api.request_id);
+    redact(error.api.raw_body);
+  }
+  /// Records a newly issued IAM token for redaction (the last few: a reply may still quote the one before).
+  /// Its own mutex, because lines are logged while token_mutex is held (during a refresh).
   void remember_issued_token(const std::string& value) {
     std::lock_guard<std::mutex> lock(issued_token_mutex);
-    issued_token = value;
+    if (issued_tokens.size() == 4) issued_tokens.erase(issued_tokens.begin());
+    issued_tokens.push_back(value);
   }
+  std::vector<std::string> configured_secrets;  ///< SK, security token, password, proxy passwords; set once
   std::mutex issued_token_mutex;
-  std::string issued_token;
+  std::vector<std::string> issued_tokens;
 };
 
 struct SessionAccess {

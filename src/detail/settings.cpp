@@ -4,6 +4,12 @@
 #include <fstream>
 #include <vector>
 
+#include <openssl/evp.h>
+
+#include <modelarts/signer.hpp>
+
+#include "detail/redaction.hpp"
+
 namespace modelarts::detail {
 namespace {
 
@@ -26,7 +32,62 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+bool lower_alnum(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Huawei Cloud region names: "cn-north-4", "eu-west-101", "ap-southeast-1", "la-south-2".
+bool valid_region(std::string_view region) noexcept {
+  if (region.empty() || region.size() > 63 || region.front() == '-' || region.back() == '-') return false;
+  for (std::size_t i = 0; i < region.size(); ++i) {
+    const char c = region[i];
+    if (c == '-' ? region[i - 1] == '-' : !lower_alnum(c)) return false;
+  }
+  return true;
+}
+
+std::string quoted(std::string_view value) { return '"' + escape_control(value, 80) + '"'; }
+
 }  // namespace
+
+bool valid_project_id(std::string_view project_id) noexcept {
+  if (project_id.empty() || project_id.size() > 64) return false;
+  for (char c : project_id) {
+    const bool ok = lower_alnum(c) || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string invalid_settings(const SessionOptions& options) {
+  if (!options.region_name().empty() && !valid_region(options.region_name())) {
+    return "region_name (MODELARTS_REGION) is not a region name (lower-case letters, digits and single hyphens, "
+           "like cn-north-4): " + quoted(options.region_name());
+  }
+  if (!options.project_id().empty() && !valid_project_id(options.project_id())) {
+    return "project_id (HUAWEICLOUD_SDK_PROJECT_ID) is not a project ID (letters, digits, '-' or '_', at most 64): " +
+           quoted(options.project_id());
+  }
+  return {};
+}
+
+std::vector<std::string> url_credentials(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  url.remove_prefix(scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
+  const std::size_t at = url.rfind('@');
+  if (at == std::string_view::npos) return {};
+  const std::string_view userinfo = url.substr(0, at);
+  const std::size_t colon = userinfo.find(':');
+  const std::string_view user = userinfo.substr(0, colon);
+  const std::string_view password = colon == std::string_view::npos ? std::string_view() : userinfo.substr(colon + 1);
+  const std::string_view secret = colon == std::string_view::npos ? user : password;
+  if (secret.empty()) return {};
+  // As the transport sends it: Proxy-Authorization: Basic base64(decoded user ":" decoded password).
+  const std::string basic = percent_decode(user) + ':' + percent_decode(password);
+  std::string encoded(4 * ((basic.size() + 2) / 3) + 1, '\0');
+  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                     reinterpret_cast<const unsigned char*>(basic.data()), static_cast<int>(basic.size()));
+  encoded.resize(static_cast<std::size_t>(length));
+  return {std::string(secret), percent_decode(secret), encoded};
+}
 
 std::map<std::string, std::string> read_ini_section(const std::string& file, std::string_view section) {
   std::map<std::string, std::string> values;
@@ -111,11 +172,17 @@ SessionOptions SessionOptions::from_environment() {
       .username(env("MODELARTS_USERNAME"))
       .password(env("MODELARTS_PASSWORD"));
   const std::string ca_file = env("MODELARTS_CA_FILE");
-  if (!ca_file.empty()) {
-    TransportOptions transport = options.transport_options();
-    transport.ca_file = ca_file;
-    options.transport_options(std::move(transport));
-  }
+  const auto either = [&env](const char* upper, const char* lower) {
+    std::string value = env(upper);
+    return value.empty() ? env(lower) : value;
+  };
+  TransportOptions transport = options.transport_options();
+  if (!ca_file.empty()) transport.ca_file = ca_file;
+  transport.https_proxy = either("HTTPS_PROXY", "https_proxy");
+  // httpoxy: under CGI, HTTP_PROXY may come from a request's "Proxy:" header; no http proxy is taken then.
+  if (env("REQUEST_METHOD").empty()) transport.http_proxy = either("HTTP_PROXY", "http_proxy");
+  transport.no_proxy = either("NO_PROXY", "no_proxy");
+  options.transport_options(std::move(transport));
   const auto file = read_ini_section(detail::credentials_file_path(), "basic");
   const auto fill = [&file](const std::string& current, const char* key) {
     if (!current.empty()) return current;

@@ -31,6 +31,7 @@ struct ApiErrorDetails {
   int http_status = 0;        ///< HTTP status of the final attempt
   std::string error_code;     ///< e.g. "ModelArts.0105" or "APIGW.0301"; the HTTP status as text if the body had none
   std::string error_msg;      ///< from `error_msg`, `error_message`, `message`, or the raw body if not JSON
+  std::string error_solution; ///< v2 bodies' `error_solution` (a hint what to do); often empty
   std::string request_id;     ///< from the body's `request_id` or the X-Request-Id header
   std::string method;         ///< e.g. "DELETE"
   std::string path;           ///< the request path, without query string
@@ -44,6 +45,7 @@ class ApiError : public Error {
   int http_status() const noexcept { return details_.http_status; }
   const std::string& error_code() const noexcept { return details_.error_code; }
   const std::string& error_msg() const noexcept { return details_.error_msg; }
+  const std::string& error_solution() const noexcept { return details_.error_solution; }
   const std::string& request_id() const noexcept { return details_.request_id; }
   const std::string& raw_body() const noexcept { return details_.raw_body; }
   const ApiErrorDetails& details() const noexcept { return details_; }

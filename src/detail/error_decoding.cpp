@@ -130,6 +130,7 @@ ApiErrorDetails api_error_details(std::string_view method, std::string_view path
     const json::object& object = parsed->get_object();
     found = find_code_and_message(object, details.error_code, details.error_msg, 0);
     if (const json::value* id = object.if_contains("request_id")) details.request_id = as_text(*id);
+    if (const json::value* solution = object.if_contains("error_solution")) details.error_solution = as_text(*solution);
   }
   if (details.error_code.empty()) details.error_code = std::to_string(response.status);
   if (!found) details.error_msg = body_excerpt(response.body);

@@ -18,6 +18,7 @@
 #include <modelarts/status.hpp>
 #include <modelarts/training_job.hpp>
 #include <modelarts/training_job_config.hpp>
+#include <modelarts/v2.hpp>
 #include <modelarts/visualization_job.hpp>
 #include <modelarts/visualization_job_info.hpp>
 #include <modelarts/wait.hpp>

@@ -56,7 +56,11 @@ po::options_description describe_options() {
       ("retry-after", po::value<int>()->default_value(defaults.retry_after_seconds()),
        "Retry-After seconds of injected 429 replies")
       ("state", po::value<std::string>(), "keep the jobs in FILE (loaded at start, written on every change)")
-      ("threads", po::value<int>()->default_value(defaults.threads()), "server threads");
+      ("threads", po::value<int>()->default_value(defaults.threads()), "server threads")
+      ("v2-log-window", po::value<std::int64_t>()->default_value(defaults.v2_log_window()),
+       "bytes of a v2 task log the logs/preview window shows (the service's: 5 MiB)")
+      ("v2-record-offsets", po::bool_switch(),
+       "read v2 training-job-searches offset as a record offset (default: a page index)");
   return description;
 }
 
@@ -64,8 +68,10 @@ void print_usage(std::ostream& out, const po::options_description& description) 
   out << "Usage: modelarts-emulator [--host 127.0.0.1] [--port 0] [--tls] [--cert-out FILE] [--ak AK --sk SK]\n"
          "                          [--user ACCOUNT/USER:PASSWORD] [--project-id ID] [--region R]\n"
          "                          [--time-scale X] [--fault-rate P] [--fault-seed N] [--state FILE]\n\n"
-         "Serves the ModelArts v1 job API and IAM (/v3/auth/tokens, /v3/projects, /v3.0/OS-CREDENTIAL/\n"
-         "securitytokens) from memory, verifying AK/SK signatures and IAM tokens like the API gateway.\n"
+         "Serves the ModelArts v1 job API, the v2 training API (/v2/{project_id}/training-jobs...; a job\n"
+         "parameter emulator_outcome or env EMULATOR_OUTCOME = fail|abnormal|hang makes it end badly) and\n"
+         "IAM (/v3/auth/tokens, /v3/projects, /v3.0/OS-CREDENTIAL/securitytokens) from memory, verifying\n"
+         "AK/SK signatures and IAM tokens like the API gateway.\n"
          "GET /health answers without authentication. Prints \"listening on http(s)://HOST:PORT\" first,\n"
          "then serves until SIGINT or SIGTERM (exit status 0).\n\n"
       << description;
@@ -91,6 +97,9 @@ mt::EmulatorOptions options_from(const po::variables_map& vm) {
   options.time_scale(time_scale).fault_rate(fault_rate).fault_seed(vm["fault-seed"].as<std::uint64_t>())
       .retry_after_seconds(retry_after).threads(threads);
   if (vm.count("state")) options.state_file(vm["state"].as<std::string>());
+  const std::int64_t window = vm["v2-log-window"].as<std::int64_t>();
+  if (window < 1) throw UsageError{"--v2-log-window must be at least 1"};
+  options.v2_log_window(window).v2_search_record_offsets(vm["v2-record-offsets"].as<bool>());
   return options;
 }
 

@@ -55,6 +55,8 @@ detail::ServiceConfig service_config(const EmulatorOptions& options) {
   config.project_id = options.project_id();
   config.time_scale = options.time_scale();
   config.state_file = options.state_file();
+  config.v2_log_window = options.v2_log_window();
+  config.v2_search_record_offsets = options.v2_search_record_offsets();
   config.now_ms = [] {
     return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::system_clock::now().time_since_epoch())

@@ -45,6 +45,10 @@ class EmulatorOptions {
   MODELARTS_OPTION(int, threads){2};
   /// Larger request bodies are refused with 413 (APIGW.0201) and the connection is closed.
   MODELARTS_OPTION(std::size_t, body_limit){1024 * 1024};
+  /// v2 logs/preview window in bytes (5 MiB as the service; smaller shows the window moving sooner).
+  MODELARTS_OPTION(std::int64_t, v2_log_window){5 * 1024 * 1024};
+  /// v2 search reads `offset` as a record offset instead of a page index (reference Q1).
+  MODELARTS_OPTION(bool, v2_search_record_offsets){false};
 };
 
 /// Counters for tests (e.g. keep-alive reuse: connections_accepted stays 1 over many calls).

@@ -45,7 +45,7 @@ Reply Router::route(HttpRequestMessage& request) {
   if (!segments.empty() && (segments[0] == "v3" || segments[0] == "v3.0")) {
     return reply_of(iam_.handle(request, target, request_id));
   }
-  if (segments.size() >= 2 && segments[0] == "v1") return route_modelarts(request, target, request_id);
+  if (segments.size() >= 2 && (segments[0] == "v1" || segments[0] == "v2")) return route_modelarts(request, target, request_id);
   if (segments.size() == 1 && segments[0] == "health" && request.method() == http::verb::get) {
     // Unauthenticated and cheap: for readiness checks and load tests (wrk cannot sign).
     return reply_of(json_reply(200, R"({"status":"ok"})", request_id));

@@ -46,7 +46,8 @@ ServiceResponse ModelArtsService::handle(const ServiceRequest& request) {
     return service::error_reply(service::failure("ModelArts.0010", std::string("Internal error: ") + e.what()));
   }
   const bool mutating = request.method != "GET" && request.method != "HEAD";
-  if (mutating && response.status == 200 && !impl_->config.state_file.empty()) {
+  const bool succeeded = response.status >= 200 && response.status < 300;  // v2: 201 create, 202 delete
+  if (mutating && succeeded && !impl_->config.state_file.empty()) {
     try {
       service::save_state(impl_->state, impl_->config.state_file);
     } catch (const std::exception& e) {

@@ -102,6 +102,7 @@ std::string state_to_text(const ServiceState& state) {
                                   {"last_validation_ms", job.last_validation_ms}});
   }
   root["label_jobs"] = std::move(labels);
+  root["v2_training_jobs"] = v2::jobs_to_json(state.v2_jobs);
   return json::serialize(root);
 }
 
@@ -178,6 +179,7 @@ ServiceState state_from_text(const std::string& document) {
       job.last_validation_ms = integer(o.at("last_validation_ms"));
       state.label_jobs[job.id] = std::move(job);
     }
+    state.v2_jobs = v2::jobs_from_json(root.if_contains("v2_training_jobs"));
   } catch (const std::exception& e) {
     throw std::runtime_error(std::string("invalid emulator state: ") + e.what());
   }

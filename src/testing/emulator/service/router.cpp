@@ -12,6 +12,7 @@
 #include "training_jobs.hpp"
 #include "training_logs.hpp"
 #include "training_versions.hpp"
+#include "v2/router.hpp"
 #include "visualization_jobs.hpp"
 
 namespace modelarts::testing::detail::service {
@@ -125,6 +126,7 @@ ServiceResponse labels(RequestContext& ctx, const std::vector<std::string>& s) {
 
 ServiceResponse route(RequestContext& ctx) {
   const auto& all = ctx.request.segments;
+  if (all.size() >= 3 && all[0] == "v2") return v2::route(ctx);
   if (all.size() < 3 || all[0] != "v1") return unknown_path(ErrorStyle::rest);
   const std::vector<std::string> s(all.begin() + 2, all.end());
   if (s[0] == "training-jobs") return training(ctx, s);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "training_config.hpp"
+#include "v2/state.hpp"
 
 namespace modelarts::testing::detail::service {
 
@@ -80,6 +81,7 @@ struct ServiceState {
   std::map<std::string, JobConfigPreset> job_configs;
   std::map<std::int64_t, VisualizationJob> visualization_jobs;
   std::map<std::string, LabelJob> label_jobs;
+  v2::Jobs v2_jobs;  ///< new-version training jobs (/v2/{project_id}/training-jobs)
 };
 
 }  // namespace modelarts::testing::detail::service

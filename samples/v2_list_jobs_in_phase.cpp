@@ -6,6 +6,8 @@
 // Against an empty emulator the sample first creates a few jobs so there is something to list.
 #include <iostream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <modelarts/modelarts.hpp>
 
@@ -27,7 +29,13 @@ int main(int argc, char** argv) {
                                                  .user_command("sh run.sh")
                                                  .train_instance_type("modelarts.vm.cpu.2u")
                                                  .env_variables({{"EMULATOR_OUTCOME", "hang"}}));  // stays Pending
-      for (int i = 0; i < 3; ++i) estimator.fit({}, false, "v2-list-" + std::to_string(i));
+      std::vector<v2::TrainingJob> created;
+      for (int i = 0; i < 3; ++i) created.push_back(estimator.fit({}, false, "v2-list-" + std::to_string(i)));
+      // A new job is Creating for a moment before it queues (Pending).
+      for (const v2::TrainingJob& job : created) {
+        for (int i = 0; i < 600 && job.get_job_info().status.phase == v2::Phase::creating; ++i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
       std::cout << "created 3 jobs to list\n";
     }
 

@@ -31,8 +31,11 @@ inline std::string v2_job(const std::string& phase, const std::string& extra = {
          extra + "}";
 }
 
+/// A logs/preview body for `content` (raw text; newlines are escaped here, sizes are of the raw bytes).
 inline std::string v2_preview(const std::string& content, std::int64_t full_size) {
-  return R"({"content":")" + content + R"(","current_size":)" + std::to_string(content.size()) +
+  std::string escaped;
+  for (char c : content) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return R"({"content":")" + escaped + R"(","current_size":)" + std::to_string(content.size()) +
          R"(,"full_size":)" + std::to_string(full_size) + "}";
 }
 

@@ -32,12 +32,6 @@ std::string numbered_lines(int from, int to) {
   return text;
 }
 
-std::string json_escape_newlines(const std::string& text) {
-  std::string out;
-  for (char c : text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
-  return out;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(v2_follow_logs)
@@ -101,7 +95,7 @@ BOOST_AUTO_TEST_CASE(follow_logs_waits_through_204_and_writes_every_line_once) {
       // Two lines a poll, the second cut in half across polls (odd polls end mid-line).
       if (polls <= 12) log += numbered_lines(polls * 2, polls * 2 + 1) + (polls % 2 ? "half a line, " : "rest\n");
       auto p = window_of(log, window);
-      return HttpResponse{200, {}, v2_preview(json_escape_newlines(p.content), p.full_size)};
+      return HttpResponse{200, {}, v2_preview(p.content, p.full_size)};
     }
     return HttpResponse{200, {}, v2_job(polls > 12 ? "Completed" : "Running")};
   });
@@ -123,7 +117,7 @@ BOOST_AUTO_TEST_CASE(follow_logs_sends_a_gap_to_the_backfill_seam) {
       ++polls;
       const std::string log = polls == 1 ? full.substr(0, 16) : full;  // then a jump far past the window
       auto p = window_of(log, 32);
-      return HttpResponse{200, {}, v2_preview(json_escape_newlines(p.content), p.full_size)};
+      return HttpResponse{200, {}, v2_preview(p.content, p.full_size)};
     }
     return HttpResponse{200, {}, v2_job(polls >= 2 ? "Completed" : "Running")};
   });
@@ -149,7 +143,7 @@ BOOST_AUTO_TEST_CASE(follow_logs_marks_a_gap_it_cannot_fill) {
     if (r.target.find("/logs/preview") != std::string::npos) {
       ++polls;
       auto p = window_of(polls == 1 ? full.substr(0, 16) : full, 32);
-      return HttpResponse{200, {}, v2_preview(json_escape_newlines(p.content), p.full_size)};
+      return HttpResponse{200, {}, v2_preview(p.content, p.full_size)};
     }
     return HttpResponse{200, {}, v2_job("Completed")};
   });

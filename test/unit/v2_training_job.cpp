@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(delete_job_not_found_is_an_error_unless_resent) {
 
 BOOST_AUTO_TEST_CASE(get_job_log_reads_the_preview_and_204_is_not_ready) {
   ApiTestSession t;
-  t.transport->reply(204, "", {{"Content-Length", "0"}}).reply(200, v2_preview("line\\n", 1000));
+  t.transport->reply(204, "", {{"Content-Length", "0"}}).reply(200, v2_preview("line\n", 1000));
   v2::TrainingJob job(t.session, kJobId);
   v2::LogPreview first = job.get_job_log();
   BOOST_TEST(!first.ready);

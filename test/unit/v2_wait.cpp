@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(the_stall_callback_is_called_once_per_stall_and_waiting_goe
   });
   std::vector<milliseconds> stalls;
   v2::TrainingJobInfo done = v2::TrainingJob(t.session, kJobId)
-                                 .wait(quick().stall_timeout(seconds(10)).on_stall(
+                                 .wait(quick().timeout(seconds(600)).stall_timeout(seconds(10)).on_stall(
                                      [&](const v2::TrainingJobInfo&, milliseconds quiet) { stalls.push_back(quiet); }));
   BOOST_TEST(v2::succeeded(done));
   BOOST_TEST(stalls.size() == 1u);

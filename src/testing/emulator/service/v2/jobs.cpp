@@ -96,12 +96,14 @@ std::string new_uuid(std::mt19937_64& random) {
 
 Outcome outcome_of(const json::object& algorithm) {
   std::string value;
-  if (const json::value* parameters = algorithm.if_contains("parameters"))
+  // Called on a checked algorithm; still read defensively (a null value is allowed there).
+  auto text = [](const json::value* v) { return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string(); };
+  if (const json::value* parameters = algorithm.if_contains("parameters"); parameters && parameters->is_array())
     for (const json::value& p : parameters->as_array())
-      if (p.as_object().contains("value") && p.at("name").as_string() == "emulator_outcome")
-        value = std::string(p.at("value").as_string());
-  if (const json::value* environments = algorithm.if_contains("environments"))
-    if (const json::value* v = environments->as_object().if_contains("EMULATOR_OUTCOME")) value = std::string(v->as_string());
+      if (p.is_object() && text(p.as_object().if_contains("name")) == "emulator_outcome")
+        value = text(p.as_object().if_contains("value"));
+  if (const json::value* environments = algorithm.if_contains("environments"); environments && environments->is_object())
+    if (const json::value* v = environments->as_object().if_contains("EMULATOR_OUTCOME")) value = text(v);
   if (value == "fail") return Outcome::fail;
   if (value == "abnormal") return Outcome::abnormal;
   if (value == "hang") return Outcome::hang;

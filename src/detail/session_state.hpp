@@ -70,6 +70,7 @@ struct SessionState {
     redact(error.message);
     redact(error.api.error_code);
     redact(error.api.error_msg);
+    redact(error.api.error_solution);
     redact(error.api.request_id);
     redact(error.api.raw_body);
   }

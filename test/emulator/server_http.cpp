@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(keep_alive_reuses_one_connection_and_every_reply_has_the_st
 BOOST_AUTO_TEST_CASE(unknown_path_is_0015) {
   mt::Emulator emulator;
   modelarts::test::HttpClient client(emulator.port());
-  check_modelarts_error(client.request(http::verb::get, "/v2/nothing/here"), 404, "ModelArts.0015");
+  check_modelarts_error(client.request(http::verb::get, "/v9/nothing/here"), 404, "ModelArts.0015");
   check_modelarts_error(client.request(http::verb::get, "/"), 404, "ModelArts.0015");
 }
 

@@ -68,11 +68,11 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, user_agent_suffix);
 
  public:
-  /// Settings from the environment (HUAWEICLOUD_SDK_*, MODELARTS_*) and then ~/.huaweicloud/credentials
-  /// [basic] (or HUAWEICLOUD_SDK_CREDENTIALS_FILE) for what the environment leaves unset. Proxies as curl and
-  /// Go read them: HTTPS_PROXY (or https_proxy) for https endpoints, HTTP_PROXY (or http_proxy) for http ones,
-  /// except under CGI (REQUEST_METHOD set: "httpoxy"), NO_PROXY (or no_proxy) for hosts reached directly; see
-  /// TransportOptions. A Session throws ConfigurationError naming the setting when region_name, project_id or
+  /// Settings from the environment (HUAWEICLOUD_SDK_*, MODELARTS_*), then for what it leaves unset the profile
+  /// [basic] (or MODELARTS_PROFILE's) of ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE).
+  /// Proxies as curl and Go read them: HTTPS_PROXY (or https_proxy) for https endpoints, HTTP_PROXY (or
+  /// http_proxy) for http ones, except under CGI (REQUEST_METHOD set: "httpoxy"), NO_PROXY (or no_proxy) for
+  /// hosts reached directly; see TransportOptions. A Session throws ConfigurationError naming the setting when region_name, project_id or
   /// an endpoint could not be part of a URL as it reads.
   static SessionOptions from_environment();
 };

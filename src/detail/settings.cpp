@@ -1,5 +1,8 @@
 #include "detail/settings.hpp"
 
+#include "detail/pipeline.hpp"
+#include "detail/result.hpp"
+
 #include <cstdlib>
 #include <fstream>
 #include <vector>
@@ -89,26 +92,31 @@ std::vector<std::string> url_credentials(std::string_view url) {
   return {std::string(secret), percent_decode(secret), encoded};
 }
 
-std::map<std::string, std::string> read_ini_section(const std::string& file, std::string_view section) {
-  std::map<std::string, std::string> values;
+std::map<std::string, std::map<std::string, std::string>> read_ini(const std::string& file) {
+  std::map<std::string, std::map<std::string, std::string>> sections;
   std::ifstream in(file);
-  if (!in) return values;
+  if (!in) return sections;
   std::string raw;
-  bool inside = false;
+  std::map<std::string, std::string>* section = nullptr;
   while (std::getline(in, raw)) {
     const std::string_view line = trim(raw);
     if (line.empty() || line.front() == '#' || line.front() == ';') continue;
     if (line.front() == '[') {
       const std::size_t close = line.find(']');
-      inside = close != std::string_view::npos && lower(trim(line.substr(1, close - 1))) == lower(section);
+      section = close != std::string_view::npos ? &sections[lower(trim(line.substr(1, close - 1)))] : nullptr;
       continue;
     }
-    if (!inside) continue;
     const std::size_t equals = line.find('=');
-    if (equals == std::string_view::npos) continue;
-    values[lower(trim(line.substr(0, equals)))] = std::string(trim(line.substr(equals + 1)));
+    if (section == nullptr || equals == std::string_view::npos) continue;
+    (*section)[lower(trim(line.substr(0, equals)))] = std::string(trim(line.substr(equals + 1)));
   }
-  return values;
+  return sections;
+}
+
+std::map<std::string, std::string> read_ini_section(const std::string& file, std::string_view section) {
+  auto sections = read_ini(file);
+  const auto found = sections.find(lower(section));
+  return found != sections.end() ? std::move(found->second) : std::map<std::string, std::string>{};
 }
 
 std::string credentials_file_path() {
@@ -119,31 +127,38 @@ std::string credentials_file_path() {
   return home + "/.huaweicloud/credentials";
 }
 
-std::string missing_settings(const SessionOptions& options) {
-  std::vector<std::string> missing;
+std::vector<MissingSetting> missing_setting_list(const SessionOptions& options) {
+  std::vector<MissingSetting> missing;
   const bool any_key = !options.access_key().empty() || !options.secret_key().empty();
   const bool any_password =
       !options.account().empty() || !options.username().empty() || !options.password().empty();
   const bool password = !any_key && any_password;
   if (password) {
-    if (options.account().empty()) missing.emplace_back("account (MODELARTS_ACCOUNT)");
-    if (options.username().empty()) missing.emplace_back("username (MODELARTS_USERNAME)");
-    if (options.password().empty()) missing.emplace_back("password (MODELARTS_PASSWORD)");
+    if (options.account().empty()) missing.push_back({"account", "MODELARTS_ACCOUNT", ""});
+    if (options.username().empty()) missing.push_back({"username", "MODELARTS_USERNAME", ""});
+    if (options.password().empty()) missing.push_back({"password", "MODELARTS_PASSWORD", ""});
   } else {
-    if (options.access_key().empty()) missing.emplace_back("access_key (HUAWEICLOUD_SDK_AK)");
-    if (options.secret_key().empty()) missing.emplace_back("secret_key (HUAWEICLOUD_SDK_SK)");
+    if (options.access_key().empty()) missing.push_back({"access_key", "HUAWEICLOUD_SDK_AK", "ak"});
+    if (options.secret_key().empty()) missing.push_back({"secret_key", "HUAWEICLOUD_SDK_SK", "sk"});
   }
   // The region names the default endpoints and the project (IAM look-up, token scope).
   const bool region_needed = options.modelarts_endpoint().empty() || options.project_id().empty() ||
                              (password && options.iam_endpoint().empty());
-  if (region_needed && options.region_name().empty()) missing.emplace_back("region_name (MODELARTS_REGION)");
+  if (region_needed && options.region_name().empty()) missing.push_back({"region_name", "MODELARTS_REGION", "region"});
+  return missing;
+}
+
+std::string missing_settings(const SessionOptions& options) {
+  const std::vector<MissingSetting> missing = missing_setting_list(options);
   if (missing.empty()) return {};
   std::string text = "missing settings: ";
   for (std::size_t i = 0; i < missing.size(); ++i) {
     if (i > 0) text += ", ";
-    text += missing[i];
+    text += missing[i].setting + " (" + missing[i].environment + ")";
   }
-  if (!any_key && !any_password) {
+  const bool any_password =
+      !options.account().empty() || !options.username().empty() || !options.password().empty();
+  if (options.access_key().empty() && options.secret_key().empty() && !any_password) {
     text += " (or account/username/password: MODELARTS_ACCOUNT, MODELARTS_USERNAME, MODELARTS_PASSWORD)";
   }
   text += "; set them in code, in the environment, or in " + credentials_file_path() + " [basic]";
@@ -154,8 +169,13 @@ std::string missing_settings(const SessionOptions& options) {
 
 namespace modelarts {
 
-SessionOptions SessionOptions::from_environment() {
-  using detail::read_ini_section;
+SessionOptions SessionOptions::from_environment() { return detail::options_from_profile({}); }
+
+}  // namespace modelarts
+
+namespace modelarts::detail {
+
+SessionOptions options_from_profile(const std::string& profile) {
   const auto env = [](const char* name) {
     const char* value = std::getenv(name);
     return value != nullptr ? std::string(value) : std::string();
@@ -183,7 +203,18 @@ SessionOptions SessionOptions::from_environment() {
   if (env("REQUEST_METHOD").empty()) transport.http_proxy = either("HTTP_PROXY", "http_proxy");
   transport.no_proxy = either("NO_PROXY", "no_proxy");
   options.transport_options(std::move(transport));
-  const auto file = read_ini_section(detail::credentials_file_path(), "basic");
+  // The profile: the argument, else MODELARTS_PROFILE, else [basic]. A profile asked for by name must exist.
+  std::string name = !profile.empty() ? profile : env("MODELARTS_PROFILE");
+  const bool named = !name.empty();
+  if (!named) name = "basic";
+  const std::string path = credentials_file_path();
+  auto sections = read_ini(path);
+  const auto section = sections.find(lower(name));
+  if (named && section == sections.end()) {
+    throw_error(configuration_error("profile '" + name + "' (MODELARTS_PROFILE) is not in " + path));
+  }
+  const std::map<std::string, std::string> file =
+      section != sections.end() ? section->second : std::map<std::string, std::string>{};
   const auto fill = [&file](const std::string& current, const char* key) {
     if (!current.empty()) return current;
     const auto found = file.find(key);
@@ -196,8 +227,11 @@ SessionOptions SessionOptions::from_environment() {
     if (options.security_token().empty()) options.security_token(fill({}, "security_token"));
   }
   options.project_id(fill(options.project_id(), "project_id"));
+  options.region_name(fill(options.region_name(), "region"));
+  options.modelarts_endpoint(fill(options.modelarts_endpoint(), "modelarts_endpoint"));
   options.iam_endpoint(fill(options.iam_endpoint(), "iam_endpoint"));
+  options.obs_endpoint(fill(options.obs_endpoint(), "obs_endpoint"));
   return options;
 }
 
-}  // namespace modelarts
+}  // namespace modelarts::detail

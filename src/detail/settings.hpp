@@ -11,12 +11,30 @@
 
 namespace modelarts::detail {
 
+/// Every section of an INI file, by lower-cased name, each as key/value pairs; empty when the file is absent.
+std::map<std::string, std::map<std::string, std::string>> read_ini(const std::string& file);
+
 /// Key/value pairs of one INI section ("basic"); empty when the file or section is absent. Lines are
 /// "key = value"; '#' and ';' start comments; keys are lower-cased.
 std::map<std::string, std::string> read_ini_section(const std::string& file, std::string_view section);
 
+/// SessionOptions::from_environment() with the credentials file's section `profile` (empty: MODELARTS_PROFILE,
+/// else [basic]). A section may hold ak, sk, security_token, project_id, region, modelarts_endpoint,
+/// iam_endpoint and obs_endpoint; the environment wins over the file. Throws ConfigurationError when a profile
+/// named here or in MODELARTS_PROFILE is not in the file.
+SessionOptions options_from_profile(const std::string& profile);
+
 /// ~/.huaweicloud/credentials, or HUAWEICLOUD_SDK_CREDENTIALS_FILE when set.
 std::string credentials_file_path();
+
+/// A setting Session() needs and does not have: its SessionOptions name ("region_name"), the environment
+/// variable ("MODELARTS_REGION") and the credentials-file key ("region"; empty when the file cannot hold it).
+struct MissingSetting {
+  std::string setting;
+  std::string environment;
+  std::string file_key;
+};
+std::vector<MissingSetting> missing_setting_list(const SessionOptions& options);
 
 /// Empty when `options` are complete; otherwise "missing settings: access_key (HUAWEICLOUD_SDK_AK), ..." naming
 /// each missing setting (never a value).

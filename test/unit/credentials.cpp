@@ -13,6 +13,8 @@
 #include <modelarts/error.hpp>
 #include <modelarts/session.hpp>
 
+#include "detail/settings.hpp"
+
 #include "support/fake_transport.hpp"
 
 using namespace modelarts;
@@ -25,7 +27,7 @@ const char* const kVariables[] = {
     "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_IAM_ENDPOINT", "HUAWEICLOUD_SDK_CREDENTIALS_FILE",
     "MODELARTS_REGION",           "MODELARTS_ENDPOINT",          "MODELARTS_CA_FILE",
     "MODELARTS_ACCOUNT",          "MODELARTS_USERNAME",          "MODELARTS_PASSWORD",
-    "HOME"};
+    "MODELARTS_PROFILE",          "HOME"};
 
 /// Clears every variable the SDK reads, points HOME at an empty temp dir, and restores all on exit.
 class ScopedEnvironment {
@@ -200,6 +202,61 @@ BOOST_AUTO_TEST_CASE(endpoint_defaults_and_parsing) {
                                 .transport(transport)),
                     ConfigurationError);
   BOOST_CHECK_THROW(Session::with_password("acct", "user", "", "cn-north-4"), ConfigurationError);
+}
+
+// Named profiles (issue 17): [basic] by default, MODELARTS_PROFILE or options_from_profile(name) for another;
+// region, project and endpoints come from the profile too.
+BOOST_AUTO_TEST_CASE(profile_supplies_region_project_and_endpoints) {
+  ScopedEnvironment env;
+  env.write_credentials(
+      "[basic]\nak=BASIC-AK\nsk=BASIC-SK\nregion=cn-north-4\n\n"
+      "[Dev]\nak=DEV-AK\nsk=DEV-SK\nregion=ap-southeast-1\nproject_id=dev-project\n"
+      "modelarts_endpoint=https://ma.dev.example\niam_endpoint=https://iam.dev.example\nobs_endpoint=https://obs.dev.example\n");
+  const auto basic = SessionOptions::from_environment();
+  BOOST_TEST(basic.access_key() == "BASIC-AK");
+  BOOST_TEST(basic.region_name() == "cn-north-4");  // the region in the file is honoured
+
+  env.set("MODELARTS_PROFILE", "dev");  // section names are case-insensitive
+  const auto dev = SessionOptions::from_environment();
+  BOOST_TEST(dev.access_key() == "DEV-AK");
+  BOOST_TEST(dev.secret_key() == "DEV-SK");
+  BOOST_TEST(dev.region_name() == "ap-southeast-1");
+  BOOST_TEST(dev.project_id() == "dev-project");
+  BOOST_TEST(dev.modelarts_endpoint() == "https://ma.dev.example");
+  BOOST_TEST(dev.iam_endpoint() == "https://iam.dev.example");
+  BOOST_TEST(dev.obs_endpoint() == "https://obs.dev.example");
+
+  // An explicit profile wins over MODELARTS_PROFILE; the environment wins over the file.
+  env.set("MODELARTS_REGION", "eu-west-101");
+  const auto chosen = detail::options_from_profile("basic");
+  BOOST_TEST(chosen.access_key() == "BASIC-AK");
+  BOOST_TEST(chosen.region_name() == "eu-west-101");
+}
+
+BOOST_AUTO_TEST_CASE(a_named_profile_must_exist) {
+  ScopedEnvironment env;
+  env.write_credentials("[basic]\nak=A\nsk=S\n");
+  BOOST_CHECK_THROW(detail::options_from_profile("nope"), ConfigurationError);
+  env.set("MODELARTS_PROFILE", "nope");
+  try {
+    (void)SessionOptions::from_environment();
+    BOOST_FAIL("no error");
+  } catch (const ConfigurationError& e) {
+    BOOST_TEST(std::string(e.what()).find("profile 'nope'") != std::string::npos);
+  }
+  // Without a file, the default [basic] is simply empty.
+  ScopedEnvironment empty;
+  BOOST_TEST(SessionOptions::from_environment().access_key().empty());
+}
+
+BOOST_AUTO_TEST_CASE(missing_setting_list_names_variable_and_file_key) {
+  const auto missing = detail::missing_setting_list(SessionOptions{}.access_key("AK"));
+  BOOST_TEST_REQUIRE(missing.size() == 2u);
+  BOOST_TEST(missing[0].setting == "secret_key");
+  BOOST_TEST(missing[0].environment == "HUAWEICLOUD_SDK_SK");
+  BOOST_TEST(missing[0].file_key == "sk");
+  BOOST_TEST(missing[1].setting == "region_name");
+  BOOST_TEST(missing[1].file_key == "region");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

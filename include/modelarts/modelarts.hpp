@@ -19,6 +19,7 @@
 #include <modelarts/training_job.hpp>
 #include <modelarts/training_job_config.hpp>
 #include <modelarts/v2.hpp>
+#include <modelarts/version.hpp>
 #include <modelarts/visualization_job.hpp>
 #include <modelarts/visualization_job_info.hpp>
 #include <modelarts/wait.hpp>

@@ -50,7 +50,7 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, account);
   MODELARTS_OPTION(std::string, username);
   MODELARTS_OPTION(std::string, password);
-  /// Found through IAM (GET /v3/projects?name=<region>) when empty.
+  /// Found through IAM (GET /v3/projects?name={region}) when empty.
   MODELARTS_OPTION(std::string, project_id);
   MODELARTS_OPTION(std::string, region_name);
   /// Default https://modelarts.{region}.myhuaweicloud.com (ap-southeast-1: .myhuaweicloud.cn).

@@ -1,5 +1,6 @@
 // A user's program built against the installed SDK: starts the emulator in-process and makes one signed call.
 #include <iostream>
+#include <string>
 
 #include <modelarts/modelarts.hpp>
 #include <modelarts/testing/emulator.hpp>
@@ -12,6 +13,10 @@ int main() {
     std::cerr << "unexpected status " << reply.status << '\n';
     return 1;
   }
-  std::cout << "consumer ok\n";
+  if (std::string(modelarts::version()) != MODELARTS_VERSION_STRING) {
+    std::cerr << "version " << modelarts::version() << " != " << MODELARTS_VERSION_STRING << '\n';
+    return 1;
+  }
+  std::cout << "consumer ok " << MODELARTS_VERSION_STRING << "\n";
   return 0;
 }

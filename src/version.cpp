@@ -1,0 +1,7 @@
+#include <modelarts/version.hpp>
+
+namespace modelarts {
+
+const char* version() noexcept { return MODELARTS_VERSION_STRING; }
+
+}  // namespace modelarts

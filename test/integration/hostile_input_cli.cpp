@@ -1,6 +1,6 @@
 // Hostile IDs through the CLI binary: each command either stops with a usage error (exit 2) or sends exactly
 // one request to the path the user meant, the ID as one percent-encoded segment, and reports the service's
-// refusal (exit 1). A recording loopback server shows what reached the wire.
+// "does not exist" (exit 3, not found). A recording loopback server shows what reached the wire.
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -55,13 +55,13 @@ BOOST_AUTO_TEST_CASE(hostile_ids_reach_the_wire_as_one_segment_or_not_at_all) {
         const std::size_t before = server.targets().size();
         const ProcessResult result = run_process(env + ' ' + c.verb + ' ' + shell_quote(id));
         const auto targets = server.targets();
-        BOOST_TEST((result.exit_status == 1 || result.exit_status == 2), result.output.substr(0, 500));
+        BOOST_TEST((result.exit_status == 3 || result.exit_status == 2), result.output.substr(0, 500));
         if (targets.size() == before) {  // refused before sending (usage error or invalid argument)
           ++refused;
           BOOST_TEST(result.output.find("modelarts: ") != std::string::npos, result.output.substr(0, 500));
           continue;
         }
-        BOOST_TEST(result.exit_status == 1, result.output.substr(0, 500));
+        BOOST_TEST(result.exit_status == 3, result.output.substr(0, 500));
         BOOST_REQUIRE(targets.size() == before + 1);
         BOOST_TEST(targets.back() == std::string("/v1/") + kProjectId + '/' + c.prefix + percent_encode(id) + c.suffix);
         BOOST_TEST(result.output.find("ModelArts.0102") != std::string::npos, result.output.substr(0, 500));

@@ -1,13 +1,29 @@
+#include <algorithm>
+#include <utility>
+
 #include "groups.hpp"
 
 namespace modelarts::cli {
 
+namespace {
+
+std::vector<std::pair<int, Group (*)()>>& registry() {
+  static std::vector<std::pair<int, Group (*)()>> makers;  // filled before main() by each group's file
+  return makers;
+}
+
+}  // namespace
+
+GroupRegistration::GroupRegistration(int rank, Group (*make)()) { registry().emplace_back(rank, make); }
+
 const std::vector<Group>& all_groups() {
-  static const std::vector<Group> groups = {training_job_group(),     training_job_version_group(),
-                                            training_job_config_group(), visualization_job_group(),
-                                            label_job_group(),        spec_group(),
-                                            engine_group(),           algorithm_group(),
-                                            raw_group()};
+  static const std::vector<Group> groups = [] {
+    auto makers = registry();
+    std::stable_sort(makers.begin(), makers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Group> made;
+    for (const auto& maker : makers) made.push_back(maker.second());
+    return made;
+  }();
   return groups;
 }
 

@@ -13,13 +13,13 @@ namespace modelarts::cli {
 
 namespace {
 
-/// -o json: the items as the service sent them, in one array.
+/// -o json: the list document (json_output.hpp), the items as the service sent them.
 template <class Item>
 bool print_items_json(Invocation& invocation, const std::vector<Item>& items) {
   if (!invocation.json()) return false;
-  std::vector<std::string> rows;
-  for (const auto& item : items) rows.push_back(item.raw_json);
-  print_json(invocation.out(), json_array(rows));
+  boost::json::array rows;
+  for (const auto& item : items) rows.push_back(parse_json(item.raw_json));
+  print_json(invocation, list_document(std::move(rows), static_cast<std::int64_t>(items.size())));
   return true;
 }
 
@@ -71,11 +71,9 @@ int list_algorithms(Invocation& invocation) {
 
 Group list_only_group(std::string name, std::string summary, std::string verb_summary, int (*run)(Invocation&)) {
   Group group{std::move(name), std::move(summary), {}, false};
-  group.verbs.push_back({"list", std::move(verb_summary), {}, {}, run, "-o json prints a JSON array of the items."});
+  group.verbs.push_back({"list", std::move(verb_summary), {}, {}, run, "-o json prints {\"items\": [...], \"total\": N}."});
   return group;
 }
-
-}  // namespace
 
 Group spec_group() {
   return list_only_group("spec", "Training resource specs (values for --instance-type)",
@@ -91,5 +89,11 @@ Group algorithm_group() {
   return list_only_group("algorithm", "Built-in algorithms (values for --algorithm)",
                          "List built-in algorithms (Python get_built_in_algorithms)", list_algorithms);
 }
+
+const GroupRegistration registered_spec{60, spec_group};
+const GroupRegistration registered_engine{70, engine_group};
+const GroupRegistration registered_algorithm{80, algorithm_group};
+
+}  // namespace
 
 }  // namespace modelarts::cli

@@ -3,125 +3,206 @@
 #include <algorithm>
 #include <ostream>
 
+#include <CLI/CLI.hpp>
 #include <modelarts/error.hpp>
 
 #include "command.hpp"
+#include "estimator_flags.hpp"
+#include "exit_status.hpp"
+#include "formatting.hpp"
 #include "groups.hpp"
 #include "help.hpp"
+#include "progress_line.hpp"
+#include "suggest.hpp"
+#include "terminal_text.hpp"
 #include "usage_error.hpp"
 
 namespace modelarts::cli {
 
 namespace {
 
-bool takes_value(const std::string& token) {
-  const auto& names = global_options_with_values();
-  return std::find(names.begin(), names.end(), token) != names.end();
+std::string positional_name(const std::string& declared) {
+  return declared.front() == '[' ? declared.substr(1, declared.size() - 2) : declared;
 }
 
-/// Where the group and verb stand in argv: the first two words that are neither options nor the values
-/// of global options (verb options come after the verb, so their values are never mistaken for words);
-/// and whether help was asked for anywhere.
-struct CommandWords {
-  std::vector<std::size_t> positions;
-  bool help = false;
+/// The command tree: one subcommand per group, one per verb (a direct group is its own verb).
+struct Tree {
+  CLI::App main{"modelarts", "modelarts"};
+  std::vector<std::pair<CLI::App*, const Group*>> groups;
+  std::vector<std::pair<CLI::App*, const Verb*>> verbs;
 };
 
-CommandWords find_command_words(const std::vector<std::string>& arguments) {
-  CommandWords words;
-  for (std::size_t i = 0; i < arguments.size(); ++i) {
-    const std::string& token = arguments[i];
-    if (token == "--") break;
-    if (token == "-h" || token == "--help") {
-      words.help = true;  // wherever it stands: `modelarts training-job create --help`
-    } else if (words.positions.size() == 2) {
+void declare_verb(CLI::App& app, const Verb& verb) {
+  for (const auto& declared : verb.positionals)
+    app.add_option(positional_name(declared), "")->required(declared.front() != '[');
+  if (verb.add_options) verb.add_options(app);
+}
+
+void build(Tree& tree, GlobalOptions& global) {
+  CLI::App& main = tree.main;
+  main.set_help_flag();        // help is ours (help.cpp), asked for anywhere
+  main.allow_extras();         // unknown words and options are reported by report_extra(), with suggestions
+  main.fallthrough();          // a verb passes global options it does not know up to the top
+  main.require_subcommand(0, 1);
+  add_global_options(main, global);
+  for (const auto& group : all_groups()) {
+    CLI::App* group_app = main.add_subcommand(group.name, group.summary);
+    tree.groups.emplace_back(group_app, &group);
+    if (group.direct) {
+      declare_verb(*group_app, group.verbs.front());
+      tree.verbs.emplace_back(group_app, &group.verbs.front());
       continue;
-    } else if (token.size() > 1 && token[0] == '-') {
-      if (takes_value(token)) ++i;
-    } else {
-      words.positions.push_back(i);
+    }
+    for (const auto& verb : group.verbs) {
+      CLI::App* verb_app = group_app->add_subcommand(verb.name, verb.summary);
+      declare_verb(*verb_app, verb);
+      tree.verbs.emplace_back(verb_app, &verb);
     }
   }
-  return words;
 }
 
-const Group& find_group(const std::string& name) {
-  for (const auto& group : all_groups())
-    if (group.name == name) return group;
-  throw UsageError("unknown command group '" + name + "'", "run 'modelarts --help' for the list of groups");
+/// Which group and verb the command line chose (either may be null).
+struct Chosen {
+  const Group* group = nullptr;
+  CLI::App* group_app = nullptr;
+  const Verb* verb = nullptr;
+  CLI::App* verb_app = nullptr;
+  std::string hint() const {
+    if (verb) return "run 'modelarts " + group->name + (group->direct ? "" : " " + verb->name) + " --help'";
+    if (group) return "run 'modelarts " + group->name + " --help'";
+    return "run 'modelarts --help'";
+  }
+};
+
+Chosen chosen(const Tree& tree) {
+  Chosen c;
+  for (const auto& [app, group] : tree.groups)
+    if (app->parsed()) c.group = group, c.group_app = app;
+  for (const auto& [app, verb] : tree.verbs)
+    if (app->parsed()) c.verb = verb, c.verb_app = app;
+  return c;
 }
 
-const Verb& find_verb(const Group& group, const std::string& name) {
-  for (const auto& verb : group.verbs)
-    if (verb.name == name) return verb;
-  throw UsageError("unknown verb '" + name + "' for " + group.name,
-                   "run 'modelarts " + group.name + " --help' for its verbs");
+std::vector<std::string> long_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : app.get_options())
+    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+  return names;
 }
 
-void check_positionals(const Group& group, const Verb& verb, const std::vector<std::string>& args) {
-  const auto required = static_cast<std::size_t>(std::count_if(
-      verb.positionals.begin(), verb.positionals.end(), [](const std::string& p) { return p.front() != '['; }));
-  const std::string hint = "usage: " + verb_usage(group, verb);
-  if (args.size() < required) throw UsageError("missing " + verb.positionals[args.size()], hint);
-  if (args.size() > verb.positionals.size()) throw UsageError("unexpected argument '" + args[verb.positionals.size()] + "'", hint);
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates, const std::string& hint) {
+  const std::string near = nearest(word, candidates);
+  return near.empty() ? hint : "did you mean '" + near + "'? (" + hint + ")";
+}
+
+/// The first word or option nothing on the command line accepted, as a usage error with a suggestion.
+[[noreturn]] void report_extra(const Tree& tree, const Chosen& c, const std::string& extra) {
+  if (extra.size() > 1 && extra.front() == '-') {
+    const std::string name = extra.substr(0, extra.find('='));
+    std::vector<std::string> candidates = long_names(tree.main);
+    if (c.verb_app) {
+      const auto own = long_names(*c.verb_app);
+      candidates.insert(candidates.end(), own.begin(), own.end());
+    }
+    throw UsageError("unknown option '" + name + "'", did_you_mean(name, candidates, c.hint()));
+  }
+  if (!c.group) {
+    std::vector<std::string> names;
+    for (const auto& group : all_groups()) names.push_back(group.name);
+    throw UsageError("unknown command group '" + extra + "'", did_you_mean(extra, names, "run 'modelarts --help' for the list of groups"));
+  }
+  if (!c.verb) {
+    std::vector<std::string> names;
+    for (const auto& verb : c.group->verbs) names.push_back(verb.name);
+    throw UsageError("unknown verb '" + extra + "' for " + c.group->name,
+                     did_you_mean(extra, names, "run 'modelarts " + c.group->name + " --help' for its verbs"));
+  }
+  throw UsageError("unexpected argument '" + extra + "'", "usage: " + verb_usage(*c.group, *c.verb));
+}
+
+/// A CLI11 parse error in the CLI's words.
+[[noreturn]] void report_parse_error(const Chosen& c, const CLI::ParseError& error) {
+  if (dynamic_cast<const CLI::RequiredError*>(&error) && c.verb_app) {
+    for (const CLI::Option* option : c.verb_app->get_options()) {
+      if (!option->get_required() || option->count() > 0) continue;
+      if (option->get_lnames().empty()) throw UsageError("missing " + option->get_name(), "usage: " + verb_usage(*c.group, *c.verb));
+      throw UsageError("missing required option --" + option->get_lnames().front(), c.hint());
+    }
+  }
+  throw UsageError(error.what(), c.hint());
+}
+
+/// An argument that is not UTF-8 would be sent as is, or refused by the service with the whole request:
+/// refuse it here, naming the option it belongs to.
+void check_utf8(const std::vector<std::string>& arguments) {
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& token = arguments[i];
+    const std::size_t bad = invalid_utf8_at(token);
+    if (bad == std::string::npos) continue;
+    std::string owner = "argument " + std::to_string(i + 1);
+    if (token.rfind("--", 0) == 0 && token.find('=') != std::string::npos && token.find('=') < bad)
+      owner = token.substr(0, token.find('='));
+    else if (i > 0 && arguments[i - 1].size() > 1 && arguments[i - 1].front() == '-' && invalid_utf8_at(arguments[i - 1]) == std::string::npos)
+      owner = arguments[i - 1];
+    throw UsageError(owner + ": the value is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")",
+                     "text sent to the service must be UTF-8");
+  }
 }
 
 int run_verb(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err, std::string& hint) {
+  check_utf8(arguments);
   GlobalOptions global;
-  const po::options_description global_description = global_options_description(global);
-  const CommandWords words = find_command_words(arguments);
+  global.stdout_is_terminal = is_terminal(1);
+  Tree tree;
+  build(tree, global);
 
-  if (words.positions.empty()) {
-    if (words.help) {
-      print_top_help(out, global_description);
-      return 0;
-    }
-    print_top_help(err, global_description);
-    throw UsageError("missing command group", "run 'modelarts --help'");
+  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+  std::exception_ptr parse_failure;
+  try {
+    tree.main.parse(reversed);
+  } catch (const CLI::ParseError&) {
+    parse_failure = std::current_exception();
+  } catch (const UsageError&) {
+    parse_failure = std::current_exception();
   }
-  const Group& group = find_group(arguments[words.positions[0]]);
-  std::vector<std::size_t> consumed = {words.positions[0]};
-  const Verb* verb = nullptr;
-  if (group.direct) {
-    verb = &group.verbs.front();
-  } else if (words.positions.size() < 2) {
-    if (words.help) {
-      print_group_help(out, group);
-      return 0;
-    }
-    throw UsageError("missing verb for " + group.name, "run 'modelarts " + group.name + " --help' for its verbs");
-  } else {
-    verb = &find_verb(group, arguments[words.positions[1]]);
-    consumed.push_back(words.positions[1]);
-  }
-  hint = "run '" + std::string("modelarts ") + group.name + (group.direct ? "" : " " + verb->name) + " --help'";
-
-  po::options_description own("Options", 100, 50);
-  if (verb->add_options) verb->add_options(own);
-  if (words.help) {
-    print_verb_help(out, group, *verb, own, global_description);
+  const Chosen c = chosen(tree);
+  hint = c.hint();
+  if (global.help) {
+    if (c.verb && (c.verb_app != c.group_app || c.group->direct))
+      print_verb_help(out, *c.group, *c.verb, *c.verb_app, tree.main);
+    else if (c.group)
+      print_group_help(out, *c.group);
+    else
+      print_top_help(out, tree.main);
     return 0;
   }
+  const std::vector<std::string> extras = tree.main.remaining(true);
+  if (!extras.empty()) report_extra(tree, c, extras.front());
+  if (parse_failure) {
+    try {
+      std::rethrow_exception(parse_failure);
+    } catch (const CLI::ParseError& error) {
+      report_parse_error(c, error);
+    }
+  }
+  if (global.version && !c.group) {
+    print_version(out);
+    return 0;
+  }
+  if (!c.group) {
+    print_top_help(err, tree.main);
+    throw UsageError("missing command group", "run 'modelarts --help'");
+  }
+  if (!c.verb) throw UsageError("missing verb for " + c.group->name, "run 'modelarts " + c.group->name + " --help' for its verbs");
+  if (global.utc) use_utc();
 
-  std::vector<std::string> tokens;
-  for (std::size_t i = 0; i < arguments.size(); ++i)
-    if (std::find(consumed.begin(), consumed.end(), i) == consumed.end()) tokens.push_back(arguments[i]);
-
-  po::options_description all;
-  all.add(own).add(global_description);
-  all.add_options()("args", po::value<std::vector<std::string>>()->multitoken());
-  po::positional_options_description positional;
-  positional.add("args", -1);
-  const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-  po::variables_map values;
-  po::store(po::command_line_parser(tokens).options(all).positional(positional).style(style).run(), values);
-  po::notify(values);
   std::vector<std::string> args;
-  if (values.count("args")) args = values["args"].as<std::vector<std::string>>();
-  check_positionals(group, *verb, args);
-
-  Invocation invocation(global, std::move(values), std::move(args), out, err);
-  return verb->run(invocation);
+  for (const auto& declared : c.verb->positionals) {
+    const CLI::Option* option = c.verb_app->get_option(positional_name(declared));
+    if (option->count() > 0) args.push_back(option->results().front());
+  }
+  Invocation invocation(global, *c.verb_app, std::move(args), out, err);
+  return c.verb->run(invocation);
 }
 
 }  // namespace
@@ -130,24 +211,21 @@ int run_cli(const std::vector<std::string>& arguments, std::ostream& out, std::o
   std::string hint = "run 'modelarts --help'";
   try {
     return run_verb(arguments, out, err, hint);
-  } catch (const UsageError& e) {
-    out.flush();
-    err << "modelarts: " << e.what() << "\nhint: " << (e.hint().empty() ? hint : e.hint()) << '\n';
-    return 2;
-  } catch (const po::error& e) {
-    out.flush();
-    err << "modelarts: " << e.what() << "\nhint: " << hint << '\n';
-    return 2;
   } catch (const InvalidArgumentError& e) {
     // Refused by the SDK before anything was sent: a bad value on the command line.
     out.flush();
-    err << "modelarts: " << e.what() << "\nhint: " << hint << '\n';
-    return 2;
+    err << "modelarts: " << terminal_safe(in_flag_terms(e.what())) << "\nhint: " << terminal_safe(hint) << '\n';
+    return static_cast<int>(ExitStatus::usage);
+  } catch (const UsageError& e) {
+    out.flush();
+    err << "modelarts: " << terminal_safe(e.what()) << "\nhint: " << terminal_safe(e.hint().empty() ? hint : e.hint()) << '\n';
+    return static_cast<int>(ExitStatus::usage);
   } catch (const std::exception& e) {
     // modelarts::Error (ApiError, TransportError, ...), CommandFailure, or anything else: one line.
     out.flush();
-    err << "modelarts: " << e.what() << '\n';
-    return 1;
+    const ExitStatus status = exit_status_for(e);
+    err << "modelarts: " << terminal_safe(e.what()) << '\n';
+    return static_cast<int>(status);
   }
 }
 

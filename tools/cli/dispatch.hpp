@@ -1,6 +1,6 @@
-// Turns argv into one verb run: finds the group and verb, parses global and verb options together (so
-// global options may come anywhere), prints help, and maps every failure to the exit status contract:
-// 0 success, 1 service/network failure ("modelarts: <what()>" on stderr), 2 usage error (message + hint).
+// Turns argv into one verb run: builds the CLI11 command tree from the registered groups (global options
+// are accepted anywhere), prints help, checks the arguments, and maps every failure to the exit status
+// contract in exit_status.hpp, with one "modelarts: ..." line (plus a hint for usage errors) on stderr.
 #pragma once
 
 #include <iosfwd>

@@ -1,4 +1,16 @@
-// Every command group the CLI offers, in the order `modelarts --help` lists them.
+// The command groups. ADDING A GROUP is one file, `tools/cli/<group>_commands.cpp`, that builds its Group and
+// registers itself at static-initialisation time (tools/CMakeLists.txt compiles every tools/cli/*.cpp):
+//
+//     namespace modelarts::cli {
+//     namespace {
+//     Group job_group() { Group group{"job", "v2 training jobs: ...", {}, false}; group.verbs.push_back({...}); return group; }
+//     const GroupRegistration registered{35, job_group};
+//     }  // namespace
+//     }  // namespace modelarts::cli
+//
+// The rank orders `modelarts --help`: 10 training-job, 20 training-job-version, 30 training-job-config,
+// 35 job (v2), 40 visualization-job, 50 label-job, 60 spec, 70 engine, 80 algorithm, 85 obs, 90 configure,
+// 100 raw, 110 completion, 120 version. Options: see options.hpp; output: output.hpp; failures: usage_error.hpp.
 #pragma once
 
 #include <vector>
@@ -7,16 +19,11 @@
 
 namespace modelarts::cli {
 
-Group training_job_group();
-Group training_job_version_group();
-Group training_job_config_group();
-Group visualization_job_group();
-Group label_job_group();
-Group spec_group();
-Group engine_group();
-Group algorithm_group();
-Group raw_group();
+struct GroupRegistration {
+  GroupRegistration(int rank, Group (*make)());
+};
 
+/// Every registered group, by rank.
 const std::vector<Group>& all_groups();
 
 }  // namespace modelarts::cli

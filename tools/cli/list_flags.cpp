@@ -1,25 +1,32 @@
 #include "list_flags.hpp"
 
+#include "formatting.hpp"
+#include "options.hpp"
 #include "usage_error.hpp"
 
 namespace modelarts::cli {
 
-void add_list_flags(po::options_description& options, bool with_status) {
-  if (with_status) options.add_options()("status", po::value<int>()->value_name("CODE"), "only jobs in this status (e.g. 8 running, 10 completed)");
-  options.add_options()
-      ("per-page", po::value<int>()->value_name("N"), "items per page (default 10)")
-      ("page", po::value<int>()->value_name("N"), "page number, from 1 (default 1)")
-      ("sort-by", po::value<std::string>()->value_name("FIELD"), "sort key, e.g. job_name or create_time")
-      ("order", po::value<std::string>()->value_name("asc|desc"), "sort order")
-      ("search", po::value<std::string>()->value_name("TEXT"), "only names containing TEXT")
-      ("all", po::bool_switch(), "every page, not only one (-o json: an array of the items)");
+void add_list_flags(CLI::App& app, bool with_status) {
+  if (with_status)
+    text(app, "status", "NAME", "only jobs in this status: a name (running, completed, failed, ...) or its code");
+  integer(app, "per-page", "N", "items per page, 1..1000 (default 10)");
+  integer(app, "page", "N", "page number, from 1 (default 1)");
+  flag(app, "all", "every page from --page on, not only one");
+  integer(app, "max-items", "N", "print at most N items (with --all: stop paging there)");
+  text(app, "sort-by", "FIELD", "sort key, e.g. job_name or create_time");
+  text(app, "order", "asc|desc", "sort order");
+  text(app, "search", "TEXT", "only names containing TEXT");
 }
 
 ListOptions list_options_from(const Invocation& invocation) {
   ListOptions options;
-  if (auto status = invocation.get<int>("status")) options.status(*status);
-  if (auto per_page = invocation.get<int>("per-page")) options.per_page(*per_page);
-  if (auto page = invocation.get<int>("page")) options.page(*page);
+  if (auto status = invocation.get<std::string>("status")) {
+    const auto code = parse_status(*status);
+    if (!code) throw UsageError("--status: unknown status '" + *status + "'", "use one of: " + status_names());
+    options.status(*code);
+  }
+  const Paging paging = paging_from(invocation);
+  options.per_page(paging.per_page).page(paging.page);
   if (auto sort_by = invocation.get<std::string>("sort-by")) options.sort_by(*sort_by);
   if (auto order = invocation.get<std::string>("order")) {
     if (*order != "asc" && *order != "desc") throw UsageError("--order must be asc or desc, not '" + *order + "'");
@@ -29,6 +36,18 @@ ListOptions list_options_from(const Invocation& invocation) {
   return options;
 }
 
-bool wants_all_pages(const Invocation& invocation) { return invocation.flag("all"); }
+Paging paging_from(const Invocation& invocation) {
+  Paging paging;
+  paging.all = invocation.flag("all");
+  paging.page = invocation.get_or<int>("page", 1);
+  paging.per_page = invocation.get_or<int>("per-page", 10);
+  if (paging.page < 1) throw UsageError("--page must be 1 or more");
+  if (paging.per_page < 1 || paging.per_page > 1000) throw UsageError("--per-page must be between 1 and 1000");
+  if (auto max_items = invocation.get<std::int64_t>("max-items")) {
+    if (*max_items < 1) throw UsageError("--max-items must be 1 or more");
+    paging.max_items = *max_items;
+  }
+  return paging;
+}
 
 }  // namespace modelarts::cli

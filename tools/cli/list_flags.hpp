@@ -1,6 +1,10 @@
-// The list options shared by training jobs, configs and visualization jobs (--status, --per-page, --page,
-// --sort-by, --order, --search, --all).
+// The list options every list verb shares: --page, --per-page, --all, --max-items, --sort-by, --order,
+// --search, and --status NAME where the list filters by status. label-job uses the same words (its API calls
+// them offset and limit).
 #pragma once
+
+#include <cstdint>
+#include <optional>
 
 #include <modelarts/list_options.hpp>
 
@@ -9,9 +13,16 @@
 namespace modelarts::cli {
 
 /// with_status: the list takes a status filter (training and visualization jobs).
-void add_list_flags(po::options_description& options, bool with_status);
+void add_list_flags(CLI::App& app, bool with_status);
 ListOptions list_options_from(const Invocation& invocation);
-/// --all: page through every item instead of printing one page.
-bool wants_all_pages(const Invocation& invocation);
+
+/// How much to print: one page (the default), or every page from --page on (--all), at most --max-items.
+struct Paging {
+  bool all = false;
+  std::optional<std::int64_t> max_items;
+  int page = 1;
+  int per_page = 10;
+};
+Paging paging_from(const Invocation& invocation);
 
 }  // namespace modelarts::cli

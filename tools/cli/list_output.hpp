@@ -1,5 +1,6 @@
-// How every `list` command prints: with --all, each item the SDK's pager yields; otherwise the one page
-// the list call returns. `add_row(table, info)` makes one table row.
+// How every `list` command prints. -o json, one rule everywhere: {"items": [...], "total": N}, the items as
+// the service sent them; `total` is the service's count of matching items (with --all: the count printed).
+// As a table: the rows, then a footer saying how to see more ("--page 2", "--all").
 #pragma once
 
 #include <cstdint>
@@ -9,34 +10,54 @@
 
 #include "command.hpp"
 #include "json_output.hpp"
+#include "list_flags.hpp"
 #include "table.hpp"
 
 namespace modelarts::cli {
 
-/// Every item of `pager` as `table`, or (-o json) a JSON array of the items as received.
+/// Every item of `pager` (from --page on), stopping after --max-items.
 template <class Pager, class AddRow>
-int print_all_pages(Invocation& invocation, Table& table, Pager&& pager, AddRow add_row) {
-  std::vector<std::string> items;
+int print_all_pages(Invocation& invocation, const Paging& paging, Table& table, Pager&& pager, AddRow add_row) {
+  boost::json::array items;
+  std::int64_t count = 0;
   for (const auto& item : pager) {
-    items.push_back(item.info().raw_json);
-    add_row(table, item.info());
+    if (paging.max_items && count >= *paging.max_items) break;
+    ++count;
+    if (invocation.json())
+      items.push_back(parse_json(item.info().raw_json));
+    else
+      add_row(table, item.info());
   }
-  if (invocation.json()) print_json(invocation.out(), json_array(items));
-  else table.print(invocation.out());
+  if (invocation.json()) {
+    print_json(invocation, list_document(std::move(items), count));
+    return 0;
+  }
+  table.print(invocation.out());
+  invocation.out() << count << ' ' << (count == 1 ? "item" : "items") << '\n';
   return 0;
 }
 
-/// One page: the reply as received (-o json), or `table` and "<shown> of <total> <what>".
+/// One page (at most --max-items of it), and how to see more: "10 of 150 training jobs (page 1 of 15; next:
+/// --page 2, every page: --all)".
 template <class Row, class AddRow>
-int print_one_page(Invocation& invocation, Table& table, const std::string& raw_json, const std::vector<Row>& rows,
+int print_one_page(Invocation& invocation, const Paging& paging, Table& table, const std::vector<Row>& rows,
                    std::int64_t total, const char* what, AddRow add_row) {
+  std::size_t shown = rows.size();
+  if (paging.max_items && static_cast<std::size_t>(*paging.max_items) < shown) shown = static_cast<std::size_t>(*paging.max_items);
   if (invocation.json()) {
-    print_json(invocation.out(), raw_json);
+    boost::json::array items;
+    for (std::size_t i = 0; i < shown; ++i) items.push_back(parse_json(rows[i].raw_json));
+    print_json(invocation, list_document(std::move(items), total));
     return 0;
   }
-  for (const auto& row : rows) add_row(table, row);
+  for (std::size_t i = 0; i < shown; ++i) add_row(table, rows[i]);
   table.print(invocation.out());
-  invocation.out() << rows.size() << " of " << total << ' ' << what << '\n';
+  invocation.out() << shown << " of " << total << ' ' << what;
+  const std::int64_t pages = (total + paging.per_page - 1) / paging.per_page;
+  if (paging.page < pages)
+    invocation.out() << " (page " << paging.page << " of " << pages << "; next: --page " << paging.page + 1
+                     << ", every page: --all)";
+  invocation.out() << '\n';
   return 0;
 }
 

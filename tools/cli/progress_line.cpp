@@ -4,18 +4,22 @@
 
 #include <ostream>
 
+#include "terminal_text.hpp"
+
 namespace modelarts::cli {
 
-void ProgressLine::show(const std::string& text) {
+void ProgressLine::show(const std::string& untrusted) {
+  const std::string text = terminal_safe(untrusted);
   if (!interactive_) {
     out_ << text << '\n' << std::flush;
     return;
   }
   // Pad with spaces so a shorter line fully covers the previous one.
+  const std::size_t width = display_width(text);
   out_ << '\r' << text;
-  if (text.size() < shown_width_) out_ << std::string(shown_width_ - text.size(), ' ');
+  if (width < shown_width_) out_ << std::string(shown_width_ - width, ' ');
   out_ << std::flush;
-  shown_width_ = text.size();
+  shown_width_ = width;
 }
 
 void ProgressLine::finish() {

@@ -14,6 +14,7 @@ class ProgressLine {
   ProgressLine& operator=(const ProgressLine&) = delete;
   ~ProgressLine() { finish(); }
 
+  /// Shows `text` (cleaned: the job name and status come from the service).
   void show(const std::string& text);
   /// Ends the rewritten line (terminal mode); idempotent.
   void finish();

@@ -1,13 +1,21 @@
-// `modelarts raw METHOD PATH [--data JSON] [--query K=V]`: a signed call to any path (Session::request).
-// {project} / {project_id} in PATH become the session's project ID. The body goes to stdout as received;
-// an HTTP status >= 400 also gives a line on stderr and exit status 1.
+// `modelarts raw METHOD PATH [--data JSON|@FILE|-] [--query K=V]`: a signed call to any path
+// (Session::request). {project} / {project_id} in PATH become the session's project ID. The reply body goes to
+// stdout (a JSON body as -o json prints JSON, other text cleaned); an HTTP status >= 400 also gives a line on
+// stderr and the exit status of its class (3 not found, 4 auth, else 1).
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <ostream>
+#include <sstream>
 
 #include <modelarts/signer.hpp>
 
 #include "groups.hpp"
+#include "json_output.hpp"
+#include "options.hpp"
+#include "terminal_text.hpp"
 #include "usage_error.hpp"
 
 namespace modelarts::cli {
@@ -30,6 +38,42 @@ std::pair<std::string, std::string> split_pair(const std::string& text) {
   return {percent_decode(text.substr(0, equals)), percent_decode(text.substr(equals + 1))};
 }
 
+/// --data: the body itself, @FILE for a file's content, - for standard input. It must be UTF-8.
+std::string request_body(const Invocation& invocation) {
+  std::string data = invocation.get_or<std::string>("data", "");
+  if (data == "-") {
+    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else if (!data.empty() && data.front() == '@') {
+    std::ifstream file(data.substr(1), std::ios::binary);
+    if (!file) throw UsageError("--data: cannot read '" + data.substr(1) + "'", "give @FILE with a readable file");
+    std::ostringstream content;
+    content << file.rdbuf();
+    data = content.str();
+  } else {
+    return data;  // checked with every other argument
+  }
+  if (const auto bad = invalid_utf8_at(data); bad != std::string::npos)
+    throw UsageError("--data: the body is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")");
+  return data;
+}
+
+ExitStatus status_class(int http_status) {
+  if (http_status == 404) return ExitStatus::not_found;
+  if (http_status == 401 || http_status == 403) return ExitStatus::auth;
+  return ExitStatus::failure;
+}
+
+void print_body(Invocation& invocation, const std::string& body) {
+  boost::system::error_code error;
+  boost::json::value parsed = boost::json::parse(body, error);
+  if (!error) {
+    print_json(invocation, std::move(parsed));
+    return;
+  }
+  invocation.out() << terminal_safe(body, {true, true});
+  if (!body.empty() && body.back() != '\n') invocation.out() << '\n';
+}
+
 int run_raw(Invocation& invocation) {
   const std::string method = upper(invocation.arg(0));
   static const std::vector<std::string> methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"};
@@ -49,38 +93,40 @@ int run_raw(Invocation& invocation) {
       start = end + 1;
     }
   }
-  for (const auto& pair : invocation.get_or<std::vector<std::string>>("query", {})) query.push_back(split_pair(pair));
+  for (const auto& pair : invocation.all("query")) query.push_back(split_pair(pair));
+  const std::string body = request_body(invocation);
 
   const Session& session = invocation.session();
   if (path.find("{project") != std::string::npos) {
     const std::string project = session.project_id();
     path = replace_all(replace_all(path, "{project_id}", project), "{project}", project);
   }
-  const RawResponse response = session.request(method, path, query, invocation.get_or<std::string>("data", ""));
-  invocation.out() << response.body;
-  if (!response.body.empty() && response.body.back() != '\n') invocation.out() << '\n';
+  const RawResponse response = session.request(method, path, query, body);
+  print_body(invocation, response.body);
   if (response.status >= 400) {
     invocation.out().flush();
-    invocation.err() << "modelarts: " << method << ' ' << path << " -> HTTP " << response.status << '\n';
-    return 1;
+    invocation.err() << "modelarts: " << method << ' ' << terminal_safe(path) << " -> HTTP " << response.status << '\n';
+    return static_cast<int>(status_class(response.status));
   }
   return 0;
 }
 
-}  // namespace
-
 Group raw_group() {
-  Group group{"raw", "A signed call to any path: raw METHOD PATH [--data JSON]", {}, true};
+  Group group{"raw", "A signed call to any path: raw METHOD PATH [--data JSON|@FILE|-]", {}, true};
   group.verbs.push_back({"raw", "Send a signed request to any ModelArts path and print the reply body", {"METHOD", "PATH"},
-                         [](po::options_description& o) {
-                           o.add_options()("data", po::value<std::string>()->value_name("JSON"), "request body")
-                               ("query", po::value<std::vector<std::string>>()->composing()->value_name("KEY=VALUE"), "query parameter (repeatable)");
+                         [](CLI::App& o) {
+                           text(o, "data", "JSON|@FILE|-", "request body: the text, @FILE for a file, - for standard input");
+                           repeated(o, "query", "KEY=VALUE", "query parameter (repeatable)");
                          },
                          run_raw,
                          "{project} and {project_id} in PATH are replaced by the session's project ID.\n"
-                         "Exit status 1 when the service answers with an HTTP status >= 400.\n"
+                         "An HTTP status >= 400 exits 3 (404), 4 (401, 403) or 1 (others).\n"
                          "Example:\n  modelarts raw GET '/v1/{project}/job/ai-engines?job_type=train'"});
   return group;
 }
+
+const GroupRegistration registered{100, raw_group};
+
+}  // namespace
 
 }  // namespace modelarts::cli

@@ -3,21 +3,17 @@
 #include <algorithm>
 #include <ostream>
 
+#include "terminal_text.hpp"
+
 namespace modelarts::cli {
 
 namespace {
 
-std::size_t display_width(const std::string& text) {
-  // UTF-8 continuation bytes (10xxxxxx) do not start a character.
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
-
-/// A cell stays on one line whatever the service put in it.
+/// A cell stays on one line whatever the service put in it: line breaks and tabs become spaces, every other
+/// control a visible escape.
 std::string one_line(std::string text) {
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  return text;
+  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  return terminal_safe(text);
 }
 
 void print_row(std::ostream& out, const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {

@@ -11,8 +11,9 @@ namespace modelarts::cli {
 class Table {
  public:
   explicit Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+  /// Cells are cleaned (terminal_safe) and kept on one line.
   void add_row(std::vector<std::string> cells);
-  /// Columns padded to their widest cell (counted in UTF-8 characters), two spaces apart.
+  /// Columns padded to their widest cell (in terminal columns: East Asian Wide characters count 2), two spaces apart.
   void print(std::ostream& out) const;
   std::size_t size() const noexcept { return rows_.size(); }
 

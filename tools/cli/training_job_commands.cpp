@@ -10,6 +10,7 @@
 #include "json_output.hpp"
 #include "list_flags.hpp"
 #include "list_output.hpp"
+#include "options.hpp"
 #include "training_version_ops.hpp"
 #include "training_views.hpp"
 
@@ -17,9 +18,7 @@ namespace modelarts::cli {
 
 namespace {
 
-void add_version_flag(po::options_description& options) {
-  options.add_options()("version-id", po::value<std::string>()->value_name("ID"), "a version other than the latest");
-}
+void add_version_flag(CLI::App& app) { text(app, "version-id", "ID", "a version other than the latest"); }
 
 TrainingJob chosen_version(Invocation& invocation) {
   return version_handle(invocation, invocation.arg(0), invocation.get_or<std::string>("version-id", ""));
@@ -27,22 +26,21 @@ TrainingJob chosen_version(Invocation& invocation) {
 
 int list_jobs(Invocation& invocation) {
   const ListOptions options = list_options_from(invocation);
+  const Paging paging = paging_from(invocation);
   Table table = training_jobs_table();
-  if (wants_all_pages(invocation)) {
-    return print_all_pages(invocation, table, TrainingJob::list(invocation.session(), options), add_training_job_row);
-  }
+  if (paging.all)
+    return print_all_pages(invocation, paging, table, TrainingJob::list(invocation.session(), options), add_training_job_row);
   const TrainingJobList page = Estimator::get_job_list(invocation.session(), options);
-  return print_one_page(invocation, table, page.raw_json, page.jobs, page.job_total_count, "training jobs",
-                        add_training_job_row);
+  return print_one_page(invocation, paging, table, page.jobs, page.job_total_count, "training jobs", add_training_job_row);
 }
 
 int create_job(Invocation& invocation) {
   EstimatorOptions options = estimator_options_from(invocation);
   if (auto description = invocation.get<std::string>("description")) options.job_description(*description);
-  const Inputs inputs = inputs_from(invocation, true);
+  const Inputs inputs = inputs_from(invocation);
   const Estimator estimator(invocation.session(), options);
   if (invocation.flag("dry-run")) {
-    print_json(invocation.out(), estimator.config_json(inputs));
+    print_json_text(invocation, estimator.config_json(inputs));
     return 0;
   }
   const TrainingJob job = estimator.fit(inputs, false, invocation.arg(0));
@@ -50,43 +48,37 @@ int create_job(Invocation& invocation) {
     invocation.err() << "Created training job " << job.job_id() << " version " << job.version_id() << ".\n";
     return wait_for_version(invocation, job);
   }
-  if (invocation.json())
-    print_json(invocation.out(), job.info().raw_json);
-  else
-    print_fields(invocation.out(), job_info_fields(job.info()));
-  return 0;
+  return show_job_info(invocation, job.info());
 }
 
 int update_job(Invocation& invocation) {
   const TrainingJob job(invocation.session(), invocation.arg(0));
   job.update_job_description(invocation.get_or<std::string>("description", ""));
-  if (invocation.json()) print_json(invocation.out(), json_success({{"job_id", job.job_id()}}));
+  if (invocation.json()) print_json(invocation, success_document({{"job_id", id_value(job.job_id())}}));
   else invocation.out() << "Updated training job " << job.job_id() << ".\n";
   return 0;
 }
 
 int delete_job(Invocation& invocation) {
   Estimator::delete_job_by_id(invocation.session(), invocation.arg(0));
-  if (invocation.json()) print_json(invocation.out(), json_success({{"job_id", invocation.arg(0)}}));
+  if (invocation.json()) print_json(invocation, success_document({{"job_id", id_value(invocation.arg(0))}}));
   else invocation.out() << "Deleted training job " << invocation.arg(0) << ".\n";
   return 0;
 }
 
-}  // namespace
-
 Group training_job_group() {
   Group group{"training-job", "Training jobs: create (Estimator.fit), list, get, wait, logs, update, stop, delete", {}, false};
   group.verbs.push_back({"list", "List training jobs (one row per job: its latest version)", {},
-                         [](po::options_description& o) { add_list_flags(o, true); }, list_jobs, {}});
+                         [](CLI::App& o) { add_list_flags(o, true); }, list_jobs, {}});
   group.verbs.push_back(
       {"create", "Create a training job (Python Estimator(...).fit(...)); NAME is generated when omitted", {"[NAME]"},
-       [](po::options_description& o) {
+       [](CLI::App& o) {
          add_estimator_flags(o);
          add_input_flags(o);
          add_wait_flags(o);
-         o.add_options()("description", po::value<std::string>()->value_name("TEXT"), "job description")
-             ("wait", po::bool_switch(), "wait until the job ends (exit 1 unless it completed)")
-             ("dry-run", po::bool_switch(), "print the config the job would get, create nothing");
+         text(o, "description", "TEXT", "job description");
+         flag(o, "wait", "wait until the job ends (exit 6 unless it completed)");
+         flag(o, "dry-run", "print the config the job would get, create nothing");
        },
        create_job,
        "Example:\n  modelarts training-job create my-job --instance-type modelarts.vm.cpu.2u \\\n"
@@ -94,15 +86,15 @@ Group training_job_group() {
        "    --boot-file /bucket/code/train.py --output-path /bucket/out/ --data-url /bucket/data/ --wait"});
   group.verbs.push_back({"get", "Show a version's detail (the latest unless --version-id)", {"JOB_ID"}, add_version_flag,
                          [](Invocation& i) { return show_version(i, chosen_version(i)); }, {}});
-  group.verbs.push_back({"wait", "Wait until a version ends; exit 0 when it completed, 1 otherwise", {"JOB_ID"},
-                         [](po::options_description& o) {
+  group.verbs.push_back({"wait", "Wait until a version ends; exit 0 when it completed, 6 otherwise, 5 on --timeout", {"JOB_ID"},
+                         [](CLI::App& o) {
                            add_version_flag(o);
                            add_wait_flags(o);
                          },
                          [](Invocation& i) { return wait_for_version(i, chosen_version(i)); },
                          "Progress goes to stderr: one rewritten line on a terminal, one line per poll otherwise."});
-  group.verbs.push_back({"logs", "Print a version's training log (through /aom-log)", {"JOB_ID"},
-                         [](po::options_description& o) {
+  group.verbs.push_back({"logs", "Print a version's training log (through /aom-log); --follow streams it", {"JOB_ID"},
+                         [](CLI::App& o) {
                            add_version_flag(o);
                            add_log_flags(o);
                          },
@@ -112,13 +104,15 @@ Group training_job_group() {
   group.verbs.push_back({"stop", "Stop a running version (the latest unless --version-id)", {"JOB_ID"}, add_version_flag,
                          [](Invocation& i) { return stop_version(i, chosen_version(i)); }, {}});
   group.verbs.push_back({"update", "Change a job's description (Python update_job_description)", {"JOB_ID"},
-                         [](po::options_description& o) {
-                           o.add_options()("description", po::value<std::string>()->required()->value_name("TEXT"), "the new description");
-                         },
+                         [](CLI::App& o) { text(o, "description", "TEXT", "the new description", Need::required); },
                          update_job, {}});
   group.verbs.push_back({"delete", "Delete a job and all its versions (Python Estimator.delete_job_by_id)", {"JOB_ID"}, {},
                          delete_job, {}});
   return group;
 }
+
+const GroupRegistration registered{10, training_job_group};
+
+}  // namespace
 
 }  // namespace modelarts::cli

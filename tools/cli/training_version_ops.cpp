@@ -2,12 +2,15 @@
 
 #include <chrono>
 #include <ostream>
+#include <thread>
 
 #include <modelarts/status.hpp>
 
 #include "formatting.hpp"
 #include "json_output.hpp"
+#include "options.hpp"
 #include "progress_line.hpp"
+#include "terminal_text.hpp"
 #include "training_views.hpp"
 #include "usage_error.hpp"
 
@@ -34,14 +37,40 @@ std::string progress_text(const JobInfo& info, std::chrono::steady_clock::durati
   return text;
 }
 
+/// Log text is untrusted: cleaned, keeping its line breaks and tabs (layout, not terminal control).
+void print_log_text(Invocation& invocation, const std::string& content) {
+  invocation.out() << terminal_safe(content, {true, true});
+  if (!content.empty() && content.back() != '\n') invocation.out() << '\n';
+  invocation.out().flush();
+}
+
 int print_log(Invocation& invocation, const JobLog& log) {
   if (invocation.json()) {
-    print_json(invocation.out(), log.raw_json);
+    print_json_text(invocation, log.raw_json);
     return 0;
   }
-  invocation.out() << log.content;
-  if (!log.content.empty() && log.content.back() != '\n') invocation.out() << '\n';
+  print_log_text(invocation, log.content);
   return 0;
+}
+
+/// --follow: the newest lines, then whatever comes after the last line read, until the version has ended and
+/// a read brings nothing new. -o json prints one log object per read (JSON lines).
+int follow_log(Invocation& invocation, const TrainingJob& version, const std::string& file) {
+  const auto interval = seconds_option(invocation, "interval", 2.0);
+  LogQuery query;
+  query.lines(invocation.get_or<int>("lines", 50));
+  for (;;) {
+    const JobLog log = version.get_job_log(file, query);
+    if (log.lines > 0 || query.base_line().empty()) {
+      if (invocation.json()) print_log(invocation, log);
+      else if (!log.content.empty()) print_log_text(invocation, log.content);
+    }
+    if (!log.end_line.empty()) query.base_line(log.end_line);
+    query.order("desc").lines(500);
+    if (log.lines > 0) continue;  // more may be waiting: read on at once
+    if (is_terminal_status(version.get_job_info().status)) return 0;
+    std::this_thread::sleep_for(interval);
+  }
 }
 
 }  // namespace
@@ -60,30 +89,33 @@ TrainingJob version_handle(Invocation& invocation, const std::string& job_id, co
   return TrainingJob(session, job_id, version_id.empty() ? latest_version_id(session, job_id) : version_id);
 }
 
-void add_wait_flags(po::options_description& options) {
-  options.add_options()
-      ("timeout", po::value<double>()->value_name("SECONDS"), "give up (exit 1) after this long (default 24 h)")
-      ("interval", po::value<double>()->value_name("SECONDS"), "first pause between polls (default 5)")
-      ("max-interval", po::value<double>()->value_name("SECONDS"), "longest pause between polls (default 60)");
+void add_wait_flags(CLI::App& app) {
+  number(app, "timeout", "SECONDS", "give up (exit 5) after this long (default 24 h)");
+  number(app, "interval", "SECONDS", "first pause between polls (default 5)");
+  number(app, "max-interval", "SECONDS", "longest pause between polls (default 60)");
 }
 
-void add_log_flags(po::options_description& options) {
-  options.add_options()
-      ("file", po::value<std::string>()->value_name("NAME"), "log file (default: the first of 'log-files')")
-      ("lines", po::value<int>()->value_name("N"), "lines to read, 0..500 (default 50)")
-      ("base-line", po::value<std::string>()->value_name("MARK"), "read from this position (a start/end line of an earlier read)")
-      ("order", po::value<std::string>()->value_name("asc|desc"), "desc reads downward from --base-line, asc upward")
-      ("start-byte", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(start_byte=): -1 or 0 the newest lines, else a position")
-      ("offset", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(offset=): lines to read, < 0 reads upward (-2048..2048)");
+void add_log_flags(CLI::App& app) {
+  text(app, "file", "NAME", "log file (default: the first of 'log-files')");
+  integer(app, "lines", "N", "lines to read, 0..500 (default 50)");
+  text(app, "base-line", "MARK", "read from this position (a start/end line of an earlier read)");
+  text(app, "order", "asc|desc", "desc reads downward from --base-line, asc upward");
+  integer(app, "start-byte", "N", "Python get_job_log(start_byte=): -1 or 0 the newest lines, else a position");
+  integer(app, "offset", "N", "Python get_job_log(offset=): lines to read, < 0 reads upward (-2048..2048)");
+  flag(app, "follow", "print the newest lines, then new lines as they come, until the version ends");
+  number(app, "interval", "SECONDS", "with --follow: pause between reads when nothing is new (default 2)");
 }
 
-int show_version(Invocation& invocation, const TrainingJob& version) {
-  const JobInfo info = version.get_job_info();
+int show_job_info(Invocation& invocation, const JobInfo& info) {
   if (invocation.json())
-    print_json(invocation.out(), info.raw_json);
+    print_json_text(invocation, info.raw_json);
   else
     print_fields(invocation.out(), job_info_fields(info));
   return 0;
+}
+
+int show_version(Invocation& invocation, const TrainingJob& version) {
+  return show_job_info(invocation, version.get_job_info());
 }
 
 int wait_for_version(Invocation& invocation, const TrainingJob& version) {
@@ -96,13 +128,11 @@ int wait_for_version(Invocation& invocation, const TrainingJob& version) {
       .on_progress([&](const JobInfo& info) { progress.show(progress_text(info, std::chrono::steady_clock::now() - started)); });
   const JobInfo final_info = version.wait(options);
   progress.finish();
-  if (invocation.json())
-    print_json(invocation.out(), final_info.raw_json);
-  else
-    print_fields(invocation.out(), job_info_fields(final_info));
+  show_job_info(invocation, final_info);
   if (final_info.status != static_cast<int>(JobStatus::completed))
     throw CommandFailure("training job " + version.job_id() + " version " + version.version_id() + " ended " +
-                         format_status(final_info.status));
+                             format_status(final_info.status),
+                         ExitStatus::job_unsuccessful);
   return 0;
 }
 
@@ -112,6 +142,11 @@ int show_log(Invocation& invocation, const TrainingJob& version) {
     const auto files = version.get_job_log_file_list();
     if (files.empty()) throw CommandFailure("training job " + version.job_id() + " version " + version.version_id() + " has no log files yet");
     file = files.front();
+  }
+  if (invocation.flag("follow")) {
+    if (invocation.has("base-line") || invocation.has("order") || invocation.has("start-byte") || invocation.has("offset"))
+      throw UsageError("--follow reads from the newest lines on; it does not mix with --base-line, --order, --start-byte or --offset");
+    return follow_log(invocation, version, file);
   }
   const auto start_byte = invocation.get<std::int64_t>("start-byte");
   const auto offset = invocation.get<std::int64_t>("offset");
@@ -133,9 +168,10 @@ int show_log(Invocation& invocation, const TrainingJob& version) {
 int show_log_files(Invocation& invocation, const TrainingJob& version) {
   const auto files = version.get_job_log_file_list();
   if (invocation.json()) {
-    std::vector<std::string> quoted;
-    for (const auto& file : files) quoted.push_back(json_quote(file));
-    print_json(invocation.out(), "{\"is_success\":true,\"log_file_list\":" + json_array(quoted) + "}");
+    boost::json::array items;
+    for (const auto& file : files) items.emplace_back(boost::json::string(file));
+    const auto total = static_cast<std::int64_t>(items.size());
+    print_json(invocation, list_document(std::move(items), total));
     return 0;
   }
   Table table({"LOG_FILE"});
@@ -147,7 +183,7 @@ int show_log_files(Invocation& invocation, const TrainingJob& version) {
 int stop_version(Invocation& invocation, const TrainingJob& version) {
   version.stop_job_version();
   if (invocation.json())
-    print_json(invocation.out(), json_success({{"job_id", version.job_id()}, {"version_id", version.version_id()}}));
+    print_json(invocation, success_document({{"job_id", id_value(version.job_id())}, {"version_id", id_value(version.version_id())}}));
   else
     invocation.out() << "Stopping training job " << version.job_id() << " version " << version.version_id() << ".\n";
   return 0;

@@ -1,6 +1,10 @@
 // `modelarts visualization-job ...`: TensorBoard / MindInsight jobs (Python VisualizationJob).
+#include <algorithm>
+#include <chrono>
 #include <ostream>
+#include <thread>
 
+#include <modelarts/status.hpp>
 #include <modelarts/visualization_job.hpp>
 
 #include "formatting.hpp"
@@ -8,6 +12,9 @@
 #include "json_output.hpp"
 #include "list_flags.hpp"
 #include "list_output.hpp"
+#include "options.hpp"
+#include "progress_line.hpp"
+#include "usage_error.hpp"
 #include "table.hpp"
 
 namespace modelarts::cli {
@@ -46,7 +53,7 @@ VisualizationJob job_from_arg(Invocation& invocation) { return VisualizationJob(
 
 int report_action(Invocation& invocation, const std::string& done) {
   if (invocation.json())
-    print_json(invocation.out(), json_success({{"job_id", invocation.arg(0)}}));
+    print_json(invocation, success_document({{"job_id", id_value(invocation.arg(0))}}));
   else
     invocation.out() << done << " visualization job " << invocation.arg(0) << ".\n";
   return 0;
@@ -54,14 +61,65 @@ int report_action(Invocation& invocation, const std::string& done) {
 
 int list_jobs(Invocation& invocation) {
   const ListOptions options = list_options_from(invocation);
+  const Paging paging = paging_from(invocation);
   Table table = visualization_table();
-  if (wants_all_pages(invocation)) {
-    return print_all_pages(invocation, table, VisualizationJob::list(invocation.session(), options),
+  if (paging.all)
+    return print_all_pages(invocation, paging, table, VisualizationJob::list(invocation.session(), options),
                            add_visualization_row);
-  }
   const VisualizationJobList page = VisualizationJob::get_visualization_job_list(invocation.session(), options);
-  return print_one_page(invocation, table, page.raw_json, page.jobs, page.job_total_count, "visualization jobs",
+  return print_one_page(invocation, paging, table, page.jobs, page.job_total_count, "visualization jobs",
                         add_visualization_row);
+}
+
+int show_info(Invocation& invocation, const VisualizationJobInfo& info) {
+  if (invocation.json())
+    print_json_text(invocation, info.raw_json);
+  else
+    print_fields(invocation.out(), visualization_fields(info));
+  return 0;
+}
+
+std::chrono::duration<double> seconds_flag(const Invocation& invocation, const std::string& name, double fallback) {
+  const double seconds = invocation.get_or<double>(name, fallback);
+  if (!(seconds >= 0) || seconds > 1e9) throw UsageError("--" + name + " must be a number of seconds >= 0");
+  return std::chrono::duration<double>(seconds);
+}
+
+/// Polls GET .../visualization-jobs/{id} until the job runs (its service URL answers) or ends; with
+/// --until ended, until it ends. Exit 0 on what was waited for, 6 when it ended otherwise, 5 on --timeout.
+int wait_job(Invocation& invocation) {
+  const std::string until = invocation.get_or<std::string>("until", "running");
+  if (until != "running" && until != "ended") throw UsageError("--until must be running or ended, not '" + until + "'");
+  const auto timeout = seconds_flag(invocation, "timeout", 24 * 3600.0);
+  auto interval = seconds_flag(invocation, "interval", 2.0);
+  const auto max_interval = seconds_flag(invocation, "max-interval", 30.0);
+  const VisualizationJob job = job_from_arg(invocation);
+  ProgressLine progress(invocation.err(), is_terminal(2));
+  const auto started = std::chrono::steady_clock::now();
+  for (;;) {
+    const VisualizationJobInfo info = job.get_visualization_job_info();
+    const auto waited = std::chrono::steady_clock::now() - started;
+    progress.show("visualization job " + info.job_id + " " + info.job_name + ": " + format_status(info.status) + ", waited " +
+                  format_duration_ms(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count()));
+    const bool running = info.status == static_cast<int>(JobStatus::running);
+    if ((until == "running" && running) || is_terminal_status(info.status)) {
+      progress.finish();
+      show_info(invocation, info);
+      const bool wanted = until == "running" ? running : info.status == static_cast<int>(JobStatus::completed);
+      if (!wanted)
+        throw CommandFailure("visualization job " + info.job_id + " ended " + format_status(info.status),
+                             ExitStatus::job_unsuccessful);
+      return 0;
+    }
+    if (waited + interval > timeout) {
+      progress.finish();
+      throw CommandFailure("visualization job " + info.job_id + " is still " + format_status(info.status) +
+                               " after --timeout",
+                           ExitStatus::wait_timeout);
+    }
+    std::this_thread::sleep_for(interval);
+    interval = std::min(interval * 2, max_interval);
+  }
 }
 
 int create_job(Invocation& invocation) {
@@ -72,42 +130,37 @@ int create_job(Invocation& invocation) {
   const VisualizationJob created = VisualizationJob(invocation.session()).create_visualization_job(
       invocation.get_or<std::string>("train-url", ""), invocation.arg(0),
       invocation.get_or<std::string>("description", ""), options);
-  if (invocation.json())
-    print_json(invocation.out(), created.info().raw_json);
-  else
-    print_fields(invocation.out(), visualization_fields(created.info()));
-  return 0;
+  return show_info(invocation, created.info());
 }
 
-int get_job(Invocation& invocation) {
-  const VisualizationJobInfo info = job_from_arg(invocation).get_visualization_job_info();
-  if (invocation.json())
-    print_json(invocation.out(), info.raw_json);
-  else
-    print_fields(invocation.out(), visualization_fields(info));
-  return 0;
-}
-
-}  // namespace
+int get_job(Invocation& invocation) { return show_info(invocation, job_from_arg(invocation).get_visualization_job_info()); }
 
 Group visualization_job_group() {
-  Group group{"visualization-job", "Visualization (TensorBoard / MindInsight) jobs: create, list, get, update, stop, restart, delete", {}, false};
+  Group group{"visualization-job", "Visualization (TensorBoard / MindInsight) jobs: create, list, get, wait, update, stop, restart, delete", {}, false};
   group.verbs.push_back({"list", "List visualization jobs (Python get_visualization_job_list)", {},
-                         [](po::options_description& o) { add_list_flags(o, true); }, list_jobs, {}});
+                         [](CLI::App& o) { add_list_flags(o, true); }, list_jobs, {}});
   group.verbs.push_back({"create", "Create a visualization job on a training output path; NAME is generated when omitted", {"[NAME]"},
-                         [](po::options_description& o) {
-                           o.add_options()("train-url", po::value<std::string>()->required()->value_name("OBS_PATH"), "directory holding the event files")
-                               ("description", po::value<std::string>()->value_name("TEXT"), "job description")
-                               ("job-type", po::value<std::string>()->value_name("TYPE"), "tensorboard (default) or mindinsight")
-                               ("flavor", po::value<std::string>()->value_name("CODE"), "flavor code (normally left out)")
-                               ("auto-stop-hours", po::value<int>()->value_name("N"), "stop after N hours of running (0..24)");
+                         [](CLI::App& o) {
+                           text(o, "train-url", "OBS_PATH", "directory holding the event files", Need::required);
+                           text(o, "description", "TEXT", "job description");
+                           text(o, "job-type", "TYPE", "tensorboard (default) or mindinsight");
+                           text(o, "flavor", "CODE", "flavor code (normally left out)");
+                           integer(o, "auto-stop-hours", "N", "stop after N hours of running (0..24)");
                          },
                          create_job, {}});
   group.verbs.push_back({"get", "Show a visualization job (Python get_visualization_job_info)", {"JOB_ID"}, {}, get_job, {}});
-  group.verbs.push_back({"update", "Change the description (Python update_visualization_job)", {"JOB_ID"},
-                         [](po::options_description& o) {
-                           o.add_options()("description", po::value<std::string>()->required()->value_name("TEXT"), "the new description");
+  group.verbs.push_back({"wait", "Wait until a job runs (or with --until ended, until it ends)", {"JOB_ID"},
+                         [](CLI::App& o) {
+                           text(o, "until", "running|ended", "what to wait for (default running)");
+                           number(o, "timeout", "SECONDS", "give up (exit 5) after this long (default 24 h)");
+                           number(o, "interval", "SECONDS", "first pause between polls (default 2)");
+                           number(o, "max-interval", "SECONDS", "longest pause between polls (default 30)");
                          },
+                         wait_job,
+                         "Exit 0 when it runs (--until ended: when it ended COMPLETED), 6 when it ended otherwise.\n"
+                         "Progress goes to stderr: one rewritten line on a terminal, one line per poll otherwise."});
+  group.verbs.push_back({"update", "Change the description (Python update_visualization_job)", {"JOB_ID"},
+                         [](CLI::App& o) { text(o, "description", "TEXT", "the new description", Need::required); },
                          [](Invocation& i) {
                            job_from_arg(i).update_visualization_job(i.get_or<std::string>("description", ""));
                            return report_action(i, "Updated");
@@ -133,5 +186,9 @@ Group visualization_job_group() {
                          {}});
   return group;
 }
+
+const GroupRegistration registered{40, visualization_job_group};
+
+}  // namespace
 
 }  // namespace modelarts::cli

@@ -451,7 +451,12 @@ ExchangeOutcome Connection::read_response(bool head_request, const ResponseLimit
                                      read.error.message() + ")");
         return outcome;
       case ReadEnd::failed:
-        if (read.error.category() == http::make_error_code(http::error::need_more).category()) {
+        if (read.error == http::error::partial_message) {
+          // The connection ended in the middle of the reply: a broken connection (the request may have been
+          // applied), not a malformed reply.
+          outcome.result = failure(TransportErrorKind::io, sent,
+                                   "connection to " + authority + " closed in the middle of the response");
+        } else if (read.error.category() == http::make_error_code(http::error::need_more).category()) {
           outcome.result = failure(TransportErrorKind::protocol, sent, describe_parse_error(read.error, authority, limits));
         } else {
           outcome.result = failure(TransportErrorKind::io, sent,

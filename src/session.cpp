@@ -29,8 +29,8 @@ std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
   // Before any endpoint is derived from them: a bad region must not name another host (and get the password).
   const std::string invalid = detail::invalid_settings(options);
   if (!invalid.empty()) detail::throw_error(detail::configuration_error(invalid));
-  // With both AK/SK and a password configured, AK/SK wins (no token round trip); drop the password so that
-  // password_auth() has one meaning.
+  // With both AK/SK and a password configured, AK/SK wins (no token round trip); drop the password so that the
+  // credentials say one thing (make_authenticator chooses by the same rule).
   if (!options.access_key().empty()) options.account({}).username({}).password({});
 
   auto state = std::make_shared<detail::SessionState>();
@@ -64,6 +64,7 @@ std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
   if (!options.user_agent_suffix().empty()) state->user_agent += ' ' + options.user_agent_suffix();
   state->project_id = options.project_id();
   state->options = std::move(options);
+  state->authenticator = detail::make_authenticator(*state);
   if (state->options.transport_options().insecure_skip_tls_verify) {
     state->log(LogLevel::warning,
                "TLS certificate and host name verification is OFF (insecure_skip_tls_verify): "

@@ -7,23 +7,55 @@
 
 namespace modelarts {
 
+/// What kind of failure an Error is, whatever its class: one switch for callers (Error::kind()).
+enum class ErrorKind {
+  invalid_argument,  ///< refused before anything was sent (InvalidArgumentError)
+  configuration,     ///< credentials, region, project or endpoint missing or unusable (ConfigurationError)
+  auth,              ///< HTTP 401 or 403: the signature, token or permissions were refused
+  not_found,         ///< HTTP 404 or ModelArts.0102: no such resource
+  conflict,          ///< HTTP 409, a name already taken (ModelArts.0103) or an action the resource's status
+                     ///< does not allow (ModelArts.0105)
+  throttled,         ///< HTTP 429: the gateway's rate limit; the request did not take effect
+  rejected,          ///< another 4xx: the service refused the request as sent
+  service,           ///< HTTP 5xx: the service (or its gateway) failed
+  transport,         ///< DNS, connect, TLS, a broken connection, malformed HTTP (TransportError)
+  timeout,           ///< a connect/read/total timeout, RetryOptions::max_total, HTTP 408, or wait()'s deadline
+  invalid_reply,     ///< the service answered success with a body that is not what the API documents
+};
+
+const char* to_string(ErrorKind kind) noexcept;
+
 /// Base of every exception the SDK throws.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  /// `attempts`: requests sent for the call (0: none); `retryable`: whether the same call may succeed later.
+  Error(const std::string& what, ErrorKind kind, int attempts = 0, bool retryable = false)
+      : std::runtime_error(what), kind_(kind), attempts_(attempts), retryable_(retryable) {}
+  ErrorKind kind() const noexcept { return kind_; }
+  /// True when the failure is transient (throttling, a 408/500/502/503/504, a network failure or timeout), so
+  /// making the same call again later may succeed. The SDK's own retries were already spent (see attempts()).
+  bool retryable() const noexcept { return retryable_; }
+  /// How many requests the SDK sent for this call, retries included; 0 when nothing was sent.
+  int attempts() const noexcept { return attempts_; }
+
+ private:
+  ErrorKind kind_;
+  int attempts_;
+  bool retryable_;
 };
 
 /// The caller passed something the SDK refuses before any request is sent (empty or path-tricking ID,
 /// out-of-range option, missing setting). Nothing was sent.
 class InvalidArgumentError : public Error {
  public:
-  using Error::Error;
+  explicit InvalidArgumentError(const std::string& what) : Error(what, ErrorKind::invalid_argument) {}
 };
 
 /// Credentials, region, project or endpoint could not be worked out; the message names every missing setting.
 class ConfigurationError : public Error {
  public:
-  using Error::Error;
+  explicit ConfigurationError(const std::string& what, int attempts = 0)
+      : Error(what, ErrorKind::configuration, attempts) {}
 };
 
 /// What the service said when it refused a request.
@@ -39,9 +71,10 @@ struct ApiErrorDetails {
 };
 
 /// The service answered with a failure: an HTTP error status, or a v1 body with "is_success": false.
+/// kind() follows from the status and error code (see ErrorKind).
 class ApiError : public Error {
  public:
-  explicit ApiError(ApiErrorDetails details);
+  explicit ApiError(ApiErrorDetails details, int attempts = 1);
   int http_status() const noexcept { return details_.http_status; }
   const std::string& error_code() const noexcept { return details_.error_code; }
   const std::string& error_msg() const noexcept { return details_.error_msg; }
@@ -67,20 +100,31 @@ enum class TransportErrorKind {
 
 const char* to_string(TransportErrorKind kind) noexcept;
 
-/// DNS, connect, TLS, timeout or a malformed reply, after the retry policy gave up.
+/// DNS, connect, TLS, timeout or a malformed reply, after the retry policy gave up. kind() is
+/// ErrorKind::timeout for timeouts, ErrorKind::invalid_reply for InvalidReplyError, else ErrorKind::transport.
 class TransportError : public Error {
  public:
-  TransportError(TransportErrorKind kind, const std::string& what) : Error(what), kind_(kind) {}
-  TransportErrorKind kind() const noexcept { return kind_; }
+  TransportError(TransportErrorKind kind, const std::string& what, int attempts = 1);
+  TransportErrorKind transport_kind() const noexcept { return transport_kind_; }
 
  private:
-  TransportErrorKind kind_;
+  TransportErrorKind transport_kind_;
 };
 
-/// wait() reached its deadline before the job reached a terminal status.
+/// The service answered success, but the body is not the documented JSON (not JSON, wrong shape or types).
+/// A TransportError for compatibility; kind() is ErrorKind::invalid_reply and it is not retryable.
+class InvalidReplyError : public TransportError {
+ public:
+  explicit InvalidReplyError(const std::string& what, int attempts = 1)
+      : TransportError(TransportErrorKind::invalid_reply, what, attempts) {}
+};
+
+/// wait() reached its deadline before the job reached a terminal status. kind() is ErrorKind::timeout;
+/// retryable(): waiting longer may see the end.
 class WaitTimeoutError : public Error {
  public:
-  WaitTimeoutError(const std::string& what, int last_status) : Error(what), last_status_(last_status) {}
+  WaitTimeoutError(const std::string& what, int last_status, int attempts = 0)
+      : Error(what, ErrorKind::timeout, attempts, true), last_status_(last_status) {}
   int last_status() const noexcept { return last_status_; }
 
  private:

@@ -29,6 +29,9 @@ struct HttpRequest {
   std::string target;   ///< encoded path and query, exactly as sent on the request line
   HttpHeaders headers;  ///< complete header set including Host (transport adds Content-Length only)
   std::string body;
+  /// At most this long for this exchange, connect to last byte, on top of the transport's own timeouts: the SDK
+  /// passes what is left of RetryOptions::max_total. Zero: only the transport's timeouts.
+  std::chrono::milliseconds time_budget{0};
 };
 
 struct HttpResponse {
@@ -38,12 +41,21 @@ struct HttpResponse {
   std::string_view header(std::string_view name) const noexcept { return find_header(headers, name); }
 };
 
-/// A failed exchange. `request_written` tells whether any byte of the request may have reached the server:
-/// a POST may be retried only when it is false.
+/// How much of a request left this side before an exchange failed.
+enum class BytesWritten {
+  none,     ///< nothing: the server cannot have seen the request, so any method may be sent again
+  partial,  ///< some bytes: the server may have seen (and with a body-less method, acted on) the request
+  all,      ///< the whole request: the server may have applied it
+};
+
+/// A failed exchange. `written` tells how much of the request may have reached the server: the SDK resends a
+/// POST only when it is `none` (or when the call has a recovery rule; see the README's "Errors"). A transport
+/// never resends a request it wrote on its own.
 struct TransportFailure {
   TransportErrorKind kind = TransportErrorKind::io;
-  bool request_written = false;
-  std::string message;  ///< one line, no secrets
+  BytesWritten written = BytesWritten::none;
+  std::string message;  ///< one line, no secrets, valid UTF-8
+  bool request_written() const noexcept { return written != BytesWritten::none; }
 };
 
 using TransportResult = std::variant<HttpResponse, TransportFailure>;

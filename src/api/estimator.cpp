@@ -11,6 +11,7 @@
 #include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "detail/create_recovery.hpp"
 
 namespace modelarts {
 namespace json = boost::json;
@@ -87,18 +88,19 @@ json::value number_or_text(const std::string& id) {
   return json::value(id);
 }
 
-TrainingJob job_from_create(const Session& session, const ApiCall& call, const std::string& job_name) {
-  Result<ApiResponse> result = try_call(session, call);
-  if (!result.ok()) {
-    if (is_retried_duplicate_name(result.error())) {
-      // An earlier attempt of ours created it: find that job instead of creating another.
-      if (auto row = find_job_named(session, &Estimator::get_job_list, job_name)) {
-        return TrainingJob(session, std::move(*row));
-      }
-    }
-    throw_error(result.error());
-  }
-  JobInfo info = decode_created_job(result.value().json, result.value().context).value_or_throw();
+// POST /v1/{project_id}/training-jobs under the create recovery rule: a lost answer followed by "name exists"
+// returns the job of that name only if it is the one this call made (same name and description, created since).
+TrainingJob job_from_create(const Session& session, const ApiCall& call, const std::string& job_name,
+                            const std::string& job_desc) {
+  CreateRecovery<JobInfo> recovery;
+  recovery.find_by_name = [&] { return find_job_named(session, "training-jobs", job_name, decode_job_list); };
+  recovery.matches = [&](const JobInfo& found, std::chrono::system_clock::time_point not_before) {
+    return found.job_name == job_name && found.job_desc == job_desc && created_at_or_after(found.create_time, not_before);
+  };
+  const std::function<Result<JobInfo>(const ApiResponse&)> decode = [&](const ApiResponse& response) {
+    return decode_created_job(response.json, response.context);
+  };
+  JobInfo info = create_with_recovery(session, call, decode, recovery).value_or_throw();
   if (info.job_name.empty()) info.job_name = job_name;
   return TrainingJob(session, std::move(info));
 }
@@ -175,8 +177,7 @@ TrainingJob Estimator::fit(const Inputs& inputs, bool wait, std::string job_name
   body["config"] = json::parse(config_json(inputs));
   ApiCall call = v1_call(session_, "POST", {"training-jobs"});
   call.body = json::serialize(body);
-  call.resendable = true;  // a resent create meets the duplicate-name rule in job_from_create
-  TrainingJob job = job_from_create(session_, call, job_name);
+  TrainingJob job = job_from_create(session_, call, job_name, options_.job_description());
   if (!wait) return job;
   return TrainingJob(session_, job.wait(options_.wait_options()));
 }
@@ -213,18 +214,32 @@ TrainingJobConfig Estimator::create_job_configs(const Inputs& inputs, std::strin
   for (auto& field : config.as_object()) body[field.key()] = field.value();
   ApiCall call = v1_call(session_, "POST", {"training-job-configs"});
   call.body = json::serialize(body);
-  call.resendable = true;  // a resent create meets the duplicate-name rule below
-  Result<ApiResponse> result = try_call(session_, call);
-  if (!result.ok()) {
-    // A retried create answering "name exists" found our own earlier attempt: return that config.
-    if (is_retried_duplicate_name(result.error())) {
-      TrainingJobConfig existing(session_, config_name);
-      return TrainingJobConfig(session_, existing.get_job_configs_info());
-    }
-    throw_error(result.error());
-  }
   // The reply is only {"is_success": true}: the object holds what was sent.
-  return TrainingJobConfig(session_, decode_config_info(body, describe(call)).value_or_throw());
+  ConfigInfo sent = decode_config_info(body, describe(call)).value_or_throw();
+  CreateRecovery<ConfigInfo> recovery;
+  recovery.find_by_name = [&]() -> Result<std::optional<ConfigInfo>> {
+    Result<ApiResponse> got = try_call(session_, v1_call(session_, "GET", {"training-job-configs", config_name}));
+    if (!got) {
+      const ErrorInfo& e = got.error();
+      if (e.category == ErrorCategory::api && (e.api.http_status == 404 || e.api.error_code == "ModelArts.0102")) {
+        return std::optional<ConfigInfo>();
+      }
+      return e;
+    }
+    auto info = decode_config_info(got.value().json, got.value().context);
+    if (!info) return info.error();
+    return std::optional(std::move(info.value()));
+  };
+  recovery.matches = [&](const ConfigInfo& found, std::chrono::system_clock::time_point not_before) {
+    return found.config_desc == sent.config_desc && found.app_url == sent.app_url &&
+           found.boot_file_url == sent.boot_file_url && found.spec_id == sent.spec_id &&
+           found.worker_server_num == sent.worker_server_num && found.data_url == sent.data_url &&
+           created_at_or_after(found.create_time, not_before);
+  };
+  const std::function<Result<ConfigInfo>(const ApiResponse&)> decode = [&](const ApiResponse&) {
+    return Result<ConfigInfo>(sent);
+  };
+  return TrainingJobConfig(session_, create_with_recovery(session_, call, decode, recovery).value_or_throw());
 }
 
 void Estimator::update_job_configs(const std::string& config_name, const Inputs& inputs,

@@ -8,6 +8,8 @@
 #include "api/decode.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "detail/create_recovery.hpp"
+#include "detail/iam.hpp"
 
 namespace modelarts {
 using namespace detail;
@@ -49,19 +51,34 @@ CreatedLabelJob LabelApi::create_label_job(const std::string& project_id, const 
   if (!request.filter_id.empty()) body["filter_id"] = request.filter_id;
   ApiCall call = label_call(project_id, "POST", {"annotation-jobs"});
   call.body = json::serialize(body);
-  call.resendable = true;  // a resent create meets the duplicate-name rule below
-  Result<ApiResponse> result = try_call(session_, call);
-  if (!result.ok()) {
-    if (is_retried_duplicate_name(result.error())) {
-      // An earlier attempt of ours created it: report that job instead of failing.
-      LabelJobList found = query_label_jobs(project_id, LabelJobQuery{}.search_content(request.name).limit(100));
-      for (const LabelJobInfo& job : found.jobs) {
-        if (job.name == request.name) return CreatedLabelJob{job.id, job.dls_prj_id, job.raw_json};
+  std::optional<std::chrono::system_clock::time_point> found_created;  // the row's create_time, when readable
+  CreateRecovery<CreatedLabelJob> recovery;
+  recovery.find_by_name = [&]() -> Result<std::optional<CreatedLabelJob>> {
+    ApiCall find = label_call(project_id, "GET", {"annotation-jobs"});
+    find.query = {{"offset", "0"}, {"limit", "1000"}, {"search_content", request.name}};
+    Result<ApiResponse> got = try_call(session_, find);
+    if (!got) return got.error();
+    auto list = decode_label_list(got.value().json, got.value().context);
+    if (!list) return list.error();
+    for (const LabelJobInfo& job : list.value().jobs) {
+      if (job.name != request.name) continue;
+      // Only a job with what this call sent can be ours.
+      if (job.description != request.description || job.data_type != request.data_type ||
+          (!job.path.empty() && job.path != request.path) || job.type != request.type) {
+        break;
       }
+      found_created = parse_iso8601_utc(job.create_time);
+      return std::optional(CreatedLabelJob{job.id, job.dls_prj_id, job.raw_json});
     }
-    throw_error(result.error());
-  }
-  return decode_created_label_job(result.value().json, result.value().context, result.value().status).value_or_throw();
+    return std::optional<CreatedLabelJob>();
+  };
+  recovery.matches = [&](const CreatedLabelJob&, std::chrono::system_clock::time_point not_before) {
+    return found_created && *found_created >= not_before;
+  };
+  const std::function<Result<CreatedLabelJob>(const ApiResponse&)> decode = [](const ApiResponse& response) {
+    return decode_created_label_job(response.json, response.context, response.status);
+  };
+  return create_with_recovery(session_, call, decode, recovery).value_or_throw();
 }
 
 LabelJobList LabelApi::query_label_jobs(const std::string& project_id, const LabelJobQuery& query) const {
@@ -95,7 +112,8 @@ std::string LabelApi::delete_label_job(const std::string& project_id, const std:
   require_id("job_id", job_id);
   ApiCall call = label_call(project_id, "DELETE", {"annotation-jobs", job_id});
   Result<ApiResponse> result = delete_with_retry_rule(session_, call);
-  if (result.ok() && result.value().attempts > 1 && result.value().json.is_null()) return job_id;  // already gone
+  // Deleted by an earlier attempt whose answer was lost (delete_with_retry_rule): no echo to read.
+  if (result.ok() && result.value().attempts.earlier_may_have_applied() && result.value().json.is_null()) return job_id;
   return echo_of(result);
 }
 

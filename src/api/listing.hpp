@@ -44,16 +44,23 @@ Page<Item> page_of(const Session& session, std::int64_t total, std::vector<Row>&
   return page;
 }
 
-/// The create retry rule's look-up: the job named exactly `job_name` (search_content also matches longer
-/// names) in the listing `list_jobs` gives for a name search.
-template <class List>
-auto find_job_named(const Session& session, List (*list_jobs)(const Session&, const ListOptions&),
-                    const std::string& job_name) -> std::optional<typename decltype(List::jobs)::value_type> {
-  List list = list_jobs(session, ListOptions{}.search_content(job_name).per_page(1000));
-  for (auto& row : list.jobs) {
-    if (row.job_name == job_name) return std::move(row);
+/// The create recovery's look-up (create_recovery.hpp): the row named exactly `name` (search_content also
+/// matches longer names) in the first page of `collection` searched for it, decoded by `decode`.
+template <class Decode, class Row = typename decltype(std::declval<Decode>()(boost::json::value(), std::string())
+                                                          .value()
+                                                          .jobs)::value_type>
+Result<std::optional<Row>> find_job_named(const Session& session, const std::string& collection,
+                                          const std::string& name, Decode decode) {
+  ApiCall call = v1_call(session, "GET", {collection});
+  call.query = list_query(ListOptions{}.search_content(name).per_page(1000), 1);
+  Result<ApiResponse> response = try_call(session, call);
+  if (!response) return response.error();
+  auto list = decode(response.value().json, response.value().context);
+  if (!list) return list.error();
+  for (auto& row : list.value().jobs) {
+    if (row.job_name == name) return std::optional<Row>(std::move(row));
   }
-  return std::nullopt;
+  return std::optional<Row>();
 }
 
 }  // namespace modelarts::detail

@@ -39,7 +39,7 @@ bool is_not_found(const ErrorInfo& error) noexcept {
 
 Result<ApiResponse> delete_with_retry_rule(const Session& session, const ApiCall& call) noexcept {
   Result<ApiResponse> result = try_call(session, call);
-  if (!result.ok() && result.error().attempts > 1 && is_not_found(result.error())) {
+  if (!result.ok() && is_not_found(result.error()) && result.error().attempts.earlier_may_have_applied()) {
     ApiResponse gone;
     gone.status = result.error().api.http_status;
     gone.attempts = result.error().attempts;
@@ -53,12 +53,11 @@ void call_state_action(const Session& session, ApiCall call) {
   Result<ApiResponse> result = try_call(session, call);
   if (result.ok()) return;
   const ErrorInfo& error = result.error();
-  if (error.category == ErrorCategory::api && error.attempts > 1 && error.api.error_code == "ModelArts.0105") return;
+  if (error.category == ErrorCategory::api && error.api.error_code == "ModelArts.0105" &&
+      error.attempts.earlier_may_have_applied()) {
+    return;
+  }
   throw_error(error);
-}
-
-bool is_retried_duplicate_name(const ErrorInfo& error) noexcept {
-  return error.category == ErrorCategory::api && error.attempts > 1 && error.api.error_code == "ModelArts.0103";
 }
 
 const boost::json::object* body_object(const boost::json::value& body, const std::string& context,

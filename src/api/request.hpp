@@ -30,23 +30,26 @@ std::string describe(const ApiCall& call);
 template <class Decode>
 auto call_and_decode(const Session& session, const ApiCall& call, Decode&& decode) {
   ApiResponse response = detail::call(session, call);
-  return decode(response.json, response.context).value_or_throw();
+  auto decoded = decode(response.json, response.context);
+  if (!decoded.ok()) {
+    ErrorInfo error = decoded.error();
+    if (error.attempts.empty()) error.attempts = std::move(response.attempts);  // Error::attempts() counts them
+    throw_error(error);
+  }
+  return std::move(decoded).value();
 }
 
 /// Runs a call whose reply carries nothing but success (v1 status calls).
 void call_for_status(const Session& session, const ApiCall& call);
 
-/// The answer to a delete: success, or a "not found" (ModelArts.0102 or HTTP 404) on a retried attempt,
-/// which means an earlier attempt deleted it. Returns the response on plain success.
+/// The answer to a delete: success, or a "not found" (ModelArts.0102 or HTTP 404) when an earlier attempt of this
+/// call may have taken effect (written, answer lost: AttemptLog::earlier_may_have_applied), which means that
+/// attempt deleted it. Returns the response on plain success.
 Result<ApiResponse> delete_with_retry_rule(const Session& session, const ApiCall& call) noexcept;
 
-/// Runs a stop or restart. It may be resent after it was written: a retried attempt refused with
-/// ModelArts.0105 (not allowed in the job's status) means an earlier attempt already moved the job.
+/// Runs a stop or restart. It may be resent after it was written: refused with ModelArts.0105 (not allowed in the
+/// job's status) after an earlier attempt that may have taken effect, that attempt already moved the job.
 void call_state_action(const Session& session, ApiCall call);
-
-/// A create's failure that the design turns into a look-up: "name already exists" (ModelArts.0103) on a
-/// retried attempt, i.e. most likely our own earlier attempt created it.
-bool is_retried_duplicate_name(const ErrorInfo& error) noexcept;
 
 /// The service answered but the body is not the JSON object a v1 reply is.
 const boost::json::object* body_object(const boost::json::value& body, const std::string& context,

@@ -6,21 +6,10 @@
 #include "api/decode.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "detail/retry_policy.hpp"
 
 namespace modelarts {
 using namespace detail;
-
-namespace {
-
-/// Errors a later poll may not see: the network, throttling and server-side failures.
-bool is_transient(const ErrorInfo& error) noexcept {
-  if (error.category == ErrorCategory::transport) return true;
-  if (error.category != ErrorCategory::api) return false;
-  int status = error.api.http_status;
-  return status == 429 || status >= 500;
-}
-
-}  // namespace
 
 JobInfo TrainingJob::wait(const WaitOptions& options) const {
   require_id("job_id", job_id_);
@@ -46,7 +35,7 @@ JobInfo TrainingJob::wait(const WaitOptions& options) const {
       if (options.on_progress()) options.on_progress()(info.value());
       if (is_terminal_status(last_status)) return std::move(info).value();
       last_problem.clear();
-    } else if (is_transient(info.error())) {
+    } else if (is_transient(info.error())) {  // the retry loop's rule: a later poll may succeed
       last_problem = info.error().category == ErrorCategory::api ? ApiError(info.error().api).what()
                                                                   : info.error().message;
     } else {

@@ -7,6 +7,7 @@
 #include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "detail/create_recovery.hpp"
 
 namespace modelarts {
 using namespace detail;
@@ -48,18 +49,18 @@ VisualizationJob VisualizationJob::create_visualization_job(const std::string& t
   }
   ApiCall call = v1_call(session_, "POST", {"visualization-jobs"});
   call.body = json::serialize(body);
-  call.resendable = true;  // a resent create meets the duplicate-name rule below
-  Result<ApiResponse> result = try_call(session_, call);
-  if (!result.ok()) {
-    if (is_retried_duplicate_name(result.error())) {
-      // Our own earlier attempt created it: return that job rather than a duplicate or an error.
-      if (auto row = find_job_named(session_, &get_visualization_job_list, job_name)) {
-        return VisualizationJob(session_, std::move(*row));
-      }
-    }
-    throw_error(result.error());
-  }
-  VisualizationJobInfo info = decode_visualization_info(result.value().json, result.value().context).value_or_throw();
+  CreateRecovery<VisualizationJobInfo> recovery;
+  recovery.find_by_name = [&] {
+    return find_job_named(session_, "visualization-jobs", job_name, decode_visualization_list);
+  };
+  recovery.matches = [&](const VisualizationJobInfo& found, std::chrono::system_clock::time_point not_before) {
+    return found.job_desc == job_desc && (found.train_url.empty() || found.train_url == train_url) &&
+           created_at_or_after(found.create_time, not_before);
+  };
+  const std::function<Result<VisualizationJobInfo>(const ApiResponse&)> decode = [](const ApiResponse& response) {
+    return decode_visualization_info(response.json, response.context);
+  };
+  VisualizationJobInfo info = create_with_recovery(session_, call, decode, recovery).value_or_throw();
   // The create reply omits what the request said; keep it so info() answers without a request.
   if (info.job_name.empty()) info.job_name = job_name;
   if (info.job_desc.empty()) info.job_desc = job_desc;

@@ -44,7 +44,7 @@ struct ApiResponse {
   HttpHeaders headers;
   std::string body;
   boost::json::value json;   ///< parsed body; null when the body was empty
-  int attempts = 1;          ///< > 1 means an earlier attempt may have taken effect (see delete/create rules)
+  AttemptLog attempts;       ///< what became of each attempt: the recovery rules read it
   /// "GET /v1/<pid>/training-jobs" (segments encoded, no endpoint base path): how decoders name the call.
   std::string context;
 };

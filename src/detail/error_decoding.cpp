@@ -86,6 +86,46 @@ bool says_failure(const json::value& parsed) {
   return false;
 }
 
+// The length of the valid UTF-8 sequence at the start of `text` (RFC 3629: no overlongs, no surrogates, at most
+// U+10FFFF), or 0 when it does not start with one.
+std::size_t utf8_sequence(std::string_view text) noexcept {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// A Content-Encoding other than identity: the body is compressed (the SDK asks for identity; a server that
+// ignores that gets its body named, not quoted).
+std::string_view content_encoding(const HttpResponse& response) {
+  std::string_view encoding = response.header("Content-Encoding");
+  if (encoding.empty() || encoding == "identity") return {};
+  return encoding;
+}
+
+std::string encoded_body_note(std::string_view encoding) {
+  return "the reply body is encoded (Content-Encoding: " + body_excerpt(encoding, 40) +
+         ") although identity was asked for; it was not decoded";
+}
+
 }  // namespace
 
 std::string body_excerpt(std::string_view body, std::size_t limit) {
@@ -109,13 +149,26 @@ std::string body_excerpt(std::string_view body, std::size_t limit) {
     }
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+    out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
     if (out.size() >= limit) {
       out += "...";
       break;
     }
   }
-  return out;
+  // Error messages are valid UTF-8: a byte that does not start a whole sequence becomes U+FFFD.
+  std::string valid;
+  valid.reserve(out.size());
+  for (std::size_t at = 0; at < out.size();) {
+    const std::size_t length = utf8_sequence(std::string_view(out).substr(at));
+    if (length == 0) {
+      valid += "\xEF\xBF\xBD";
+      ++at;
+    } else {
+      valid.append(out, at, length);
+      at += length;
+    }
+  }
+  return valid;
 }
 
 ApiErrorDetails api_error_details(std::string_view method, std::string_view path, const HttpResponse& response,
@@ -129,17 +182,21 @@ ApiErrorDetails api_error_details(std::string_view method, std::string_view path
   if (parsed != nullptr && parsed->is_object()) {
     const json::object& object = parsed->get_object();
     found = find_code_and_message(object, details.error_code, details.error_msg, 0);
+    if (const json::value* solution = object.if_contains("error_solution")) details.error_solution = as_text(*solution);
     if (const json::value* id = object.if_contains("request_id")) details.request_id = as_text(*id);
     if (const json::value* solution = object.if_contains("error_solution")) details.error_solution = as_text(*solution);
   }
   if (details.error_code.empty()) details.error_code = std::to_string(response.status);
-  if (!found) details.error_msg = body_excerpt(response.body);
+  if (!found) {
+    const std::string_view encoding = content_encoding(response);
+    details.error_msg = encoding.empty() ? body_excerpt(response.body) : encoded_body_note(encoding);
+  }
   if (details.request_id.empty()) details.request_id = std::string(response.header("X-Request-Id"));
   return details;
 }
 
 Result<ApiResponse> decode_response(std::string_view method, std::string_view path, HttpResponse response,
-                                    Envelope envelope, int attempts) {
+                                    Envelope envelope, AttemptLog attempts) {
   bool is_json = true;
   json::value parsed = parse_body(response.body, is_json);
   // Redirects are not followed, and anything outside 2xx is not the documented success.
@@ -149,21 +206,24 @@ Result<ApiResponse> decode_response(std::string_view method, std::string_view pa
     error.category = ErrorCategory::api;
     error.api = api_error_details(method, path, response, is_json && !response.body.empty() ? &parsed : nullptr);
     error.message = ApiError(error.api).what();
-    error.attempts = attempts;
+    if (!attempts.empty()) attempts.last().error_code = error.api.error_code;
+    error.attempts = std::move(attempts);
     return error;
   }
   if (!is_json) {
     ErrorInfo error;
     error.category = ErrorCategory::transport;
     error.transport_kind = TransportErrorKind::invalid_reply;
+    const std::string_view encoding = content_encoding(response);
     error.message = std::string(method) + ' ' + std::string(path) + " -> " + std::to_string(response.status) +
-                    ": reply is not JSON: " + body_excerpt(response.body, 80);
-    error.attempts = attempts;
+                    (encoding.empty() ? ": reply is not JSON: " + body_excerpt(response.body, 80)
+                                      : ": " + encoded_body_note(encoding));
+    error.attempts = std::move(attempts);
     return error;
   }
   // Constructed, not assigned: a json::value moves in O(1) only into a value of the same storage.
-  return ApiResponse{response.status, std::move(response.headers), std::move(response.body), std::move(parsed), attempts,
-                     {}};
+  return ApiResponse{response.status, std::move(response.headers), std::move(response.body), std::move(parsed),
+                     std::move(attempts), {}};
 }
 
 }  // namespace modelarts::detail

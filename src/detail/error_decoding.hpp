@@ -13,9 +13,10 @@
 namespace modelarts::detail {
 
 /// Failure when HTTP is outside 2xx or (Envelope::v1) the body says "is_success": false; a 2xx/3xx body that is
-/// not JSON is a TransportError invalid_reply. `path` is the wire path without query (for messages).
+/// not JSON is a TransportError invalid_reply. `path` is the wire path without query (for messages). The last
+/// attempt's record gets the answer's error code.
 Result<ApiResponse> decode_response(std::string_view method, std::string_view path, HttpResponse response,
-                                    Envelope envelope, int attempts);
+                                    Envelope envelope, AttemptLog attempts);
 
 /// The ApiErrorDetails for a failed reply (`parsed` null when the body is not JSON).
 ApiErrorDetails api_error_details(std::string_view method, std::string_view path, const HttpResponse& response,

@@ -59,12 +59,13 @@ Result<CachedToken> fetch_token(SessionState& state) {
   request.query = {{"nocatalog", "true"}};
   request.body = token_request_body(state.options);
   request.idempotent = false;
-  request.authenticate = false;
-  auto exchange = execute(state, request);
+  // The token request itself: the retry loop and the transport only, no credentials but its body.
+  auto exchange = send_with_retry(state, request, {{"Content-Type", "application/json"}, {"User-Agent", state.user_agent}},
+                                  nullptr);
   if (!exchange) return exchange.error();
   const std::string token_value(exchange.value().response.header("X-Subject-Token"));
   auto decoded = decode_response("POST", exchange.value().path, std::move(exchange.value().response),
-                                 Envelope::plain, exchange.value().attempts);
+                                 Envelope::plain, std::move(exchange.value().attempts));
   if (!decoded) return decoded.error();
   const json::value& body = decoded.value().json;
   if (token_value.empty()) return invalid_reply("IAM token reply has no X-Subject-Token header");
@@ -142,17 +143,14 @@ Result<std::string> resolve_project_id(SessionState& state) {
   std::lock_guard<std::mutex> lock(state.project_mutex);
   if (!state.project_id.empty()) return state.project_id;
   const std::string& region = state.options.region_name();
-  if (state.password_auth()) {
-    auto token = current_token(state);
-    if (!token) return token.error();
-    std::string id;
-    {
-      std::lock_guard<std::mutex> token_lock(state.token_mutex);
-      if (state.token) id = state.token->project_id;
+  auto scoped = state.authenticator->scoped_project();  // a token's project; none for AK/SK
+  if (!scoped) return scoped.error();
+  if (scoped.value()) {
+    if (scoped.value()->empty()) {
+      return configuration_error("IAM token for region " + region + " names no project; set project_id");
     }
-    if (id.empty()) return configuration_error("IAM token for region " + region + " names no project; set project_id");
-    if (!valid_project_id(id)) return invalid_reply("IAM token names a project ID that cannot stand in a URL");
-    state.project_id = id;
+    if (!valid_project_id(*scoped.value())) return invalid_reply("IAM token names a project ID that cannot stand in a URL");
+    state.project_id = *scoped.value();
     return state.project_id;
   }
   PreparedRequest request;
@@ -160,11 +158,12 @@ Result<std::string> resolve_project_id(SessionState& state) {
   request.service = Service::iam;
   request.path = state.iam.base_path + "/v3/projects";
   request.query = {{"name", region}};
-  auto exchange = execute(state, request);
+  auto exchange = send_with_retry(state, request, {{"Content-Type", "application/json"}, {"User-Agent", state.user_agent}},
+                                  state.authenticator.get());
   if (!exchange) return exchange.error();
   const std::string trace_id(exchange.value().response.header("X-IAM-Trace-Id"));
   auto decoded = decode_response("GET", exchange.value().path, std::move(exchange.value().response),
-                                 Envelope::plain, exchange.value().attempts);
+                                 Envelope::plain, std::move(exchange.value().attempts));
   if (!decoded) return decoded.error();
   const json::value* projects = find_path(decoded.value().json, {"projects"});
   if (projects == nullptr || !projects->is_array()) {

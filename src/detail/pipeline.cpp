@@ -2,8 +2,11 @@
 // (fresh X-Sdk-Date signature or IAM token) -> send -> log } -> decode.
 #include "detail/pipeline.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
+
+#include <boost/json/parse.hpp>
 
 #include "detail/error_decoding.hpp"
 #include "detail/iam.hpp"
@@ -32,63 +35,40 @@ std::string status_line(const PreparedRequest& request, const std::string& path,
   return line;
 }
 
-// Authentication of each attempt of one request: a fresh signature (new X-Sdk-Date from the session clock) or
-// the current IAM token. What does not change between attempts is prepared once.
-class AttemptAuthenticator {
+// The requests of one call, attempt by attempt: what does not change between attempts is prepared once; each
+// attempt is authenticated afresh (a new X-Sdk-Date signature, or the current IAM token).
+class CallAttempts {
  public:
-  AttemptAuthenticator(SessionState& state, const PreparedRequest& prepared, const Endpoint& endpoint,
-                       HttpHeaders headers)
-      : state_(state), signs_(prepared.authenticate && !state.password_auth()), authenticate_(prepared.authenticate) {
+  CallAttempts(const PreparedRequest& prepared, const Endpoint& endpoint, HttpHeaders headers,
+               Authenticator* authenticator)
+      : authenticator_(authenticator) {
     http_.method = prepared.method;
     http_.scheme = endpoint.scheme;
     http_.host = endpoint.host;
     http_.port = endpoint.port;
     http_.body = prepared.body;
-    if (signs_) {
-      signable_.method = prepared.method;
-      signable_.host = endpoint.authority;
-      signable_.path = prepared.path;
-      signable_.query = prepared.query;
-      signable_.headers = std::move(headers);
-      signable_.body = prepared.body;
-    } else {
-      http_.target = wire_target(prepared.path, prepared.query);
-      headers.emplace_back("Host", endpoint.authority);
-      headers_ = std::move(headers);
-    }
+    call_.method = prepared.method;
+    call_.host = endpoint.authority;
+    call_.path = prepared.path;
+    call_.query = prepared.query;
+    call_.headers = std::move(headers);
+    call_.body = prepared.body;
   }
 
-  /// The request for the next attempt; `token_sent` receives the IAM token it carries, if any.
-  Result<const HttpRequest*> next(std::string& token_sent) {
-    if (signs_) {
-      const SigningCredentials credentials{state_.options.access_key(), state_.options.secret_key(),
-                                           state_.options.security_token()};
-      try {
-        SignedRequest signed_request = sign_request(signable_, credentials, format_sdk_date(state_.clock->now()));
-        http_.target = std::move(signed_request.target);
-        http_.headers = std::move(signed_request.headers);
-      } catch (const Error& e) {  // malformed header: reported, never thrown through the pipeline
-        return invalid_argument_error(e.what());
-      }
-      return &http_;
-    }
-    http_.headers = headers_;
-    if (authenticate_) {
-      auto token = current_token(state_);
-      if (!token) return token.error();
-      token_sent = token.value();
-      http_.headers.emplace_back("X-Auth-Token", std::move(token.value()));
+  /// The request for the next attempt; `credential` receives the IAM token it carries, if any.
+  Result<HttpRequest*> next(std::string& credential) {
+    if (authenticator_ == nullptr) {
+      set_unauthenticated(call_, http_);
+    } else if (auto failed = authenticator_->authenticate(call_, http_, credential)) {
+      return *failed;
     }
     return &http_;
   }
 
  private:
-  SessionState& state_;
-  const bool signs_;
-  const bool authenticate_;
+  Authenticator* const authenticator_;
   HttpRequest http_;
-  SignableRequest signable_;  // signing only
-  HttpHeaders headers_;       // token or no authentication: the headers before the token
+  SignableRequest call_;
 };
 
 }  // namespace
@@ -123,16 +103,36 @@ Result<std::string> build_path(std::string_view base_path, const std::vector<std
   return path;
 }
 
+namespace {
+
+// What the record keeps of one attempt's result.
+void record(Attempt& attempt, const TransportResult& result) {
+  if (const auto* response = std::get_if<HttpResponse>(&result)) {
+    attempt.written = BytesWritten::all;
+    attempt.status = response->status;
+  } else {
+    const auto& failure = std::get<TransportFailure>(result);
+    attempt.written = failure.written;
+    attempt.failure = failure.kind;
+  }
+}
+
+// The error code of an error answer that is about to be retried (the final answer's is set by decoding).
+std::string error_code_of(const HttpResponse& response) {
+  bool is_json = false;
+  boost::system::error_code ec;
+  const boost::json::value parsed = boost::json::parse(response.body, ec);
+  is_json = !ec;
+  return api_error_details("", "", response, is_json ? &parsed : nullptr).error_code;
+}
+
+}  // namespace
+
 Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
-  const Endpoint& endpoint = endpoint_for(state, request.service);
-  const std::string path = wire_path(request.path);
   // Every body is JSON: one string with invalid UTF-8 makes the service refuse all of it.
   if (auto field = invalid_utf8_field(request.body)) {
-    ErrorInfo error = invalid_argument_error(*field + " is not valid UTF-8: refused, nothing was sent");
-    error.attempts = 0;
-    return error;
+    return invalid_argument_error(*field + " is not valid UTF-8: refused, nothing was sent");
   }
-
   HttpHeaders headers;
   headers.reserve(4);
   headers.emplace_back("Content-Type", "application/json");
@@ -146,62 +146,64 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     headers.emplace_back("X-Project-Id", std::move(project.value()));
   }
   headers.emplace_back("User-Agent", state.user_agent);
-  AttemptAuthenticator authenticator(state, request, endpoint, std::move(headers));
+  return send_with_retry(state, request, std::move(headers), state.authenticator.get());
+}
+
+Result<Exchange> send_with_retry(SessionState& state, const PreparedRequest& request, HttpHeaders headers,
+                                 Authenticator* authenticator) {
+  const Endpoint& endpoint = endpoint_for(state, request.service);
+  const std::string path = wire_path(request.path);
+  CallAttempts attempts(request, endpoint, std::move(headers), authenticator);
 
   const RetryOptions& retry = state.options.retry();
   const int max_attempts = retry.max_attempts() < 1 ? 1 : retry.max_attempts();
   const auto started = state.clock->now();
-  bool refreshed_after_401 = false;
-  int attempts = 0;
+  auto spent = [&] { return std::chrono::duration_cast<milliseconds>(state.clock->now() - started); };
+  bool renewed_after_401 = false;
   int retries_used = 0;
+  AttemptLog log;
   while (true) {
-    std::string token_sent;
-    auto http = authenticator.next(token_sent);
+    std::string credential;
+    auto http = attempts.next(credential);
     if (!http) {
       ErrorInfo error = http.error();
-      error.attempts = attempts;
+      error.attempts = std::move(log);
       state.redact(error);
       return error;
     }
-    ++attempts;
+    // max_total bounds the whole call: the running attempt gets what is left of it (at least 1 ms).
+    http.value()->time_budget =
+        retry.max_total().count() > 0 ? std::max(milliseconds(1), retry.max_total() - spent()) : milliseconds(0);
+    Attempt& attempt = log.begin(state.clock->now());
     const auto sent_at = std::chrono::steady_clock::now();
     TransportResult result = state.transport->send(*http.value());
     const auto elapsed =
         std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - sent_at);
+    record(attempt, result);
     if (state.logs(LogLevel::debug)) {
-      state.log(LogLevel::debug, status_line(request, path, result, elapsed, attempts));
+      state.log(LogLevel::debug, status_line(request, path, result, elapsed, log.count()));
     }
 
-    // Decide whether (and after how long) to try again.
+    // Decide whether (and after how long) to try again: only the attempt's record decides.
     const auto* response = std::get_if<HttpResponse>(&result);
     if (response != nullptr && response->status == 401 && request.service == Service::modelarts &&
-        request.authenticate && state.password_auth() && !refreshed_after_401) {
-      refreshed_after_401 = true;  // the token may have been revoked early: one fresh token, one more try
-      state.log(LogLevel::info, request.method + ' ' + path + " -> 401: refreshing the IAM token");
-      auto token = current_token(state, token_sent);
-      if (token) continue;
+        authenticator != nullptr && !renewed_after_401) {
+      renewed_after_401 = true;  // a token may have been revoked early: one fresh credential, one more try
+      if (authenticator->renew(credential)) continue;
     }
-    bool retryable = false;
-    std::optional<milliseconds> retry_after;
-    if (response != nullptr) {
-      // 429 is the gateway refusing before the service saw the request, so even a POST may be resent.
-      retryable = (request.idempotent || response->status == 429) && is_retryable_status(response->status);
-      if (retryable) retry_after = parse_retry_after(response->header("Retry-After"), state.clock->now());
-    } else {
-      const auto& failure = std::get<TransportFailure>(result);
-      retryable = may_resend_after_transport_failure(request.idempotent, failure.request_written);
-    }
-    if (retryable && retries_used + 1 < max_attempts) {
+    if (may_retry(attempt, request.idempotent) && retries_used + 1 < max_attempts) {
+      std::optional<milliseconds> retry_after;
+      if (response != nullptr) retry_after = parse_retry_after(response->header("Retry-After"), state.clock->now());
       const milliseconds delay = retry_after ? *retry_after : backoff_delay(retry, retries_used + 1, random_jitter());
-      const auto spent = std::chrono::duration_cast<milliseconds>(state.clock->now() - started);
-      if (spent + delay <= retry.max_total()) {
+      if (spent() + delay <= retry.max_total()) {
         ++retries_used;
+        if (response != nullptr) attempt.error_code = error_code_of(*response);
         if (state.logs(LogLevel::info)) {
           state.log(LogLevel::info, "retrying " + request.method + ' ' + path + " in " +
                                         std::to_string(delay.count()) + " ms after " +
                                         (response ? std::to_string(response->status)
                                                   : describe_failure(std::get<TransportFailure>(result))) +
-                                        " (attempt " + std::to_string(attempts + 1) + " of " +
+                                        " (attempt " + std::to_string(log.count() + 1) + " of " +
                                         std::to_string(max_attempts) + ')');
         }
         if (delay.count() > 0) state.clock->sleep_for(delay);
@@ -214,7 +216,7 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
       // An error reply may quote what we sent (the gateway echoes its canonical request): mask our secrets
       // before the body reaches an error message, a log line or a raw-call caller.
       if (reply.status < 200 || reply.status >= 300) state.redact(reply.body);
-      return Exchange{std::move(reply), attempts, path};
+      return Exchange{std::move(reply), std::move(log), path};
     }
     const auto& failure = std::get<TransportFailure>(result);
     ErrorInfo error;
@@ -222,8 +224,8 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     error.transport_kind = failure.kind;
     error.message = request.method + ' ' + path + ": " + describe_failure(failure);
     state.redact(error.message);
-    if (attempts > 1) error.message += " (after " + std::to_string(attempts) + " attempts)";
-    error.attempts = attempts;
+    if (log.count() > 1) error.message += " (after " + std::to_string(log.count()) + " attempts)";
+    error.attempts = std::move(log);
     return error;
   }
 }
@@ -244,7 +246,7 @@ Result<ApiResponse> try_call(const Session& session, const ApiCall& call) noexce
     auto exchange = execute(state, request);
     if (!exchange) return exchange.error();
     auto response = decode_response(call.method, exchange.value().path, std::move(exchange.value().response),
-                                    call.envelope, exchange.value().attempts);
+                                    call.envelope, std::move(exchange.value().attempts));
     if (!response) {  // decoded text (error_msg unescaped from JSON) is masked again, and a 200 failure body too
       ErrorInfo error = response.error();
       state.redact(error);

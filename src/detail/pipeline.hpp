@@ -22,17 +22,24 @@ struct PreparedRequest {
   QueryParams query;
   std::string body;
   bool idempotent = true;
-  bool authenticate = true;  ///< false only for the IAM token request itself
 };
 
 struct Exchange {
   HttpResponse response;
-  int attempts = 1;
+  AttemptLog attempts;
   std::string path;  ///< the wire path (no query), for messages
 };
 
-/// Sends `request` with the session's retry policy. Returns the final HTTP response whatever its status;
-/// an error only when nothing usable came back (transport failure after retries, auth or project failure).
+/// The retry loop over the transport, and nothing else: sends `request` to its service's endpoint with `headers`
+/// and the session's retry policy, keeping the call's attempt record, each attempt authenticated by
+/// `authenticator` (null: no credentials, for the IAM token request itself). The IAM token provider and project
+/// discovery send their own requests through this, so authentication never recurses into execute(). Returns the
+/// final HTTP response whatever its status; an error only when nothing usable came back.
+Result<Exchange> send_with_retry(SessionState& state, const PreparedRequest& request, HttpHeaders headers,
+                                 Authenticator* authenticator);
+
+/// A ModelArts call: the standard headers (X-Project-Id after resolving the project), then send_with_retry with
+/// the session's authenticator.
 Result<Exchange> execute(SessionState& state, const PreparedRequest& request);
 
 /// base_path + "/" + percent_encode(segment)...; refuses empty, "." and ".." segments.

@@ -8,6 +8,8 @@
 
 #include <modelarts/error.hpp>
 
+#include "detail/attempt_log.hpp"
+
 namespace modelarts::detail {
 
 enum class ErrorCategory { api, transport, invalid_argument, configuration, wait_timeout };
@@ -16,8 +18,8 @@ struct ErrorInfo {
   ErrorCategory category = ErrorCategory::transport;
   std::string message;              ///< one line, no secrets (for api errors: built from `api`)
   ApiErrorDetails api;              ///< category == api
-  TransportErrorKind transport_kind = TransportErrorKind::io;
-  int attempts = 1;                 ///< how many attempts the retry loop made
+  TransportErrorKind transport_kind = TransportErrorKind::io;  ///< category == transport (invalid_reply too)
+  AttemptLog attempts;              ///< the call's attempt record; empty when nothing was sent
   int last_status = 0;              ///< wait_timeout: the last job status seen
 };
 

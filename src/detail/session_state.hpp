@@ -12,6 +12,7 @@
 
 #include <modelarts/session.hpp>
 
+#include "detail/authenticator.hpp"
 #include "detail/endpoint.hpp"
 #include "detail/redaction.hpp"
 #include "detail/result.hpp"
@@ -33,7 +34,8 @@ struct SessionState {
   std::shared_ptr<Clock> clock;
   std::string user_agent;  ///< modelarts-cpp/<version>[ suffix]
 
-  bool password_auth() const noexcept { return options.access_key().empty(); }
+  /// AK/SK signer or IAM token provider, chosen once from the credentials (make_authenticator).
+  std::unique_ptr<Authenticator> authenticator;
 
   /// Configured project ID, or the one found (IAM project list or token scope). Guarded by project_mutex;
   /// held during the look-up so that many threads cause one request.

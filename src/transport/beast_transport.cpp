@@ -1,6 +1,7 @@
 // make_default_transport: the Boost.Beast HttpTransport. Takes a pooled connection (or opens one), sends the
-// request, and returns the connection to the pool when the server keeps it alive. A pooled connection that the
-// server had closed is detected (failure before any response byte) and the request is retried once on a fresh one.
+// request, and returns the connection to the pool when the server keeps it alive. A request is sent again on a
+// fresh connection only when not one byte of it was written (a pooled connection the server had closed failed
+// the write): once written, the server may have applied it, and only the caller's attempt record may decide.
 #include <modelarts/http.hpp>
 
 #include <variant>
@@ -37,10 +38,13 @@ class BeastTransport final : public HttpTransport {
 
   TransportResult send(const HttpRequest& request) override {
     if (auto invalid = validate_request(request)) {
-      return TransportFailure{TransportErrorKind::protocol, false, "request not sent: " + *invalid};
+      return TransportFailure{TransportErrorKind::protocol, BytesWritten::none, "request not sent: " + *invalid};
     }
-    const Deadline total{Clock::now() + or_no_limit(options_.total_timeout), TimeoutKind::total,
-                         or_no_limit(options_.total_timeout)};
+    Deadline total{Clock::now() + or_no_limit(options_.total_timeout), TimeoutKind::total,
+                   or_no_limit(options_.total_timeout)};
+    if (request.time_budget.count() > 0 && request.time_budget < total.budget) {
+      total = Deadline{Clock::now() + request.time_budget, TimeoutKind::budget, request.time_budget};
+    }
     const Origin origin{request.scheme, request.host, request.port ? request.port : default_port(request.scheme)};
     RequestForm form;
     if (proxy_ && !origin.tls()) {
@@ -50,28 +54,20 @@ class BeastTransport final : public HttpTransport {
     const std::string head = serialize_request_head(request, origin, form);
 
     std::unique_ptr<Connection> connection = pool_.take(origin);
-    bool earlier_attempt_written = false;
     for (;;) {
       if (!connection) {
         auto opened = Connection::open(origin, connect_settings(),
                                        Deadline::within(TimeoutKind::connect, or_no_limit(options_.connect_timeout), total));
-        if (auto* failed = std::get_if<TransportFailure>(&opened)) {
-          failed->request_written = earlier_attempt_written;
-          return std::move(*failed);
-        }
+        if (auto* failed = std::get_if<TransportFailure>(&opened)) return std::move(*failed);
         connection = std::move(std::get<std::unique_ptr<Connection>>(opened));
       }
       ExchangeOutcome outcome = connection->exchange(head, request.body, request.method == "HEAD", limits_, total);
-      if (outcome.stale) {
-        // The server had closed this idle connection; once, try again on a fresh one.
-        earlier_attempt_written = earlier_attempt_written || std::get<TransportFailure>(outcome.result).request_written;
-        connection.reset();
-        if (Clock::now() < total.at) continue;
+      if (outcome.stale && std::get<TransportFailure>(outcome.result).written == BytesWritten::none &&
+          Clock::now() < total.at) {
+        connection.reset();  // the server had closed this idle connection before we wrote: a fresh one
+        continue;
       }
       if (outcome.reusable) pool_.give_back(origin, std::move(connection));
-      if (auto* failed = std::get_if<TransportFailure>(&outcome.result)) {
-        failed->request_written = failed->request_written || earlier_attempt_written;
-      }
       return std::move(outcome.result);
     }
   }

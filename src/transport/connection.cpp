@@ -1,10 +1,12 @@
 #include "transport/connection.hpp"
 
 #include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
 #include <array>
+#include <atomic>
 #include <cerrno>
 
 #include <boost/asio/buffer.hpp>
@@ -34,8 +36,17 @@ constexpr std::size_t read_chunk = 64 * 1024;
 // one buffer per record); larger ones are gathered.
 constexpr std::size_t tls_coalesce_limit = 64 * 1024;
 
-TransportFailure failure(TransportErrorKind kind, bool written, std::string message) {
+TransportFailure failure(TransportErrorKind kind, BytesWritten written, std::string message) {
   return TransportFailure{kind, written, std::move(message)};
+}
+
+TransportFailure failure(TransportErrorKind kind, bool written, std::string message) {
+  return failure(kind, written ? BytesWritten::all : BytesWritten::none, std::move(message));
+}
+
+BytesWritten bytes_written(std::size_t written, std::size_t total) {
+  if (written == 0) return BytesWritten::none;
+  return written >= total ? BytesWritten::all : BytesWritten::partial;
 }
 
 bool is_end_of_stream(const error_code& ec) {
@@ -64,13 +75,25 @@ std::string describe_parse_error(const error_code& ec, const std::string& author
   return "malformed HTTP response from " + authority + ": " + ec.message();
 }
 
+std::atomic<unsigned> fork_generation{0};
+
+void count_fork_in_child() noexcept { fork_generation.fetch_add(1, std::memory_order_relaxed); }
+
+// Counts fork()s in this process's line (the child side of pthread_atfork): no system call per reuse.
+unsigned current_fork_generation() noexcept {
+  static const bool registered = (::pthread_atfork(nullptr, nullptr, count_fork_in_child), true);
+  (void)registered;
+  return fork_generation.load(std::memory_order_relaxed);
+}
+
 }  // namespace
 
 Connection::Connection(Origin origin)
     : io_(std::make_unique<asio::io_context>(1)),
       origin_(std::move(origin)),
       authority_(origin_.authority()),
-      plain_(std::in_place, *io_) {}
+      plain_(std::in_place, *io_),
+      fork_generation_(current_fork_generation()) {}
 
 Connection::~Connection() { close(); }
 
@@ -82,13 +105,29 @@ void Connection::close() noexcept {
 }
 
 bool Connection::closed_while_idle() {
-  // A connection back from a call moments ago is taken as alive without a poll() (a syscall per call): should
-  // the server have closed it after all, the exchange fails before any response byte and the transport retries
-  // once on a fresh connection. Past a second of idleness servers' keep-alive timeouts come into play: check.
-  constexpr auto trust_without_check = std::chrono::seconds(1);
+  // A request written on a connection the server had already closed may or may not have been read, so it can
+  // never be sent again on the transport's own. Hence this check before reuse: a poll() that sees the FIN (or
+  // a reset) of a server that closed the idle connection. A connection back from a call a moment ago (back-to-
+  // back calls) is taken as alive without it, keeping the warm path at two system calls per call; should the
+  // server have closed it within that moment, the call fails (or the retry loop tries again, as its rules allow).
+  constexpr auto trust_without_check = std::chrono::milliseconds(5);
   if (Clock::now() - idle_since_ < trust_without_check) return false;
   pollfd descriptor{socket().native_handle(), POLLIN, 0};
   return ::poll(&descriptor, 1, 0) != 0;
+}
+
+bool Connection::opened_in_this_process() const noexcept { return fork_generation_ == current_fork_generation(); }
+
+bool Connection::forget_after_fork() noexcept {
+  // The socket (and its TLS state) is the parent's too: no TLS close_notify and no shutdown(), which would end it
+  // for the parent. Closing our descriptor leaves the parent's open. The io_context's epoll instance is shared
+  // with the parent as well: give this one its own first, so that closing deregisters nothing of the parent's.
+  try {
+    io_->notify_fork(asio::execution_context::fork_child);
+    return true;
+  } catch (...) {
+    return false;
+  }
 }
 
 std::variant<std::unique_ptr<Connection>, TransportFailure> Connection::open(const Origin& origin,
@@ -367,17 +406,33 @@ ExchangeOutcome Connection::exchange(const std::string& head, const std::string&
     write_result = write_all(buffers, total, timed_out);
   }
   const auto& [write_error, written] = write_result;
+  const BytesWritten sent = bytes_written(written, head.size() + body.size());
   if (timed_out) {
-    outcome.result = failure(TransportErrorKind::timeout, written > 0, describe_timeout(total, authority));
+    outcome.result = failure(TransportErrorKind::timeout, sent, describe_timeout(total, authority));
     return outcome;
   }
   if (write_error) {
+    // A server may answer before it has read the whole request (413 for a body too large) and close: the
+    // answer is already here, and it says more than "connection reset". Read it if it is.
+    if (sent != BytesWritten::none && is_peer_gone(write_error) && !timed_out) {
+      ExchangeOutcome early = read_response(head_request, limits, total, sent);
+      if (std::holds_alternative<HttpResponse>(early.result)) {
+        early.reusable = false;
+        return early;
+      }
+    }
     outcome.stale = reused_;
-    outcome.result = failure(TransportErrorKind::io, written > 0,
+    outcome.result = failure(TransportErrorKind::io, sent,
                              "sending the request to " + authority + " failed: " + write_error.message());
     return outcome;
   }
+  return read_response(head_request, limits, total, sent);
+}
 
+ExchangeOutcome Connection::read_response(bool head_request, const ResponseLimits& limits, const Deadline& total,
+                                          BytesWritten sent) {
+  const std::string& authority = authority_;
+  ExchangeOutcome outcome{TransportFailure{}, false, false};
   // 1xx interim replies (e.g. 100 Continue) precede the real one; skip them.
   for (;;) {
     ResponseParser parser;
@@ -387,19 +442,24 @@ ExchangeOutcome Connection::exchange(const std::string& head, const std::string&
     const ReadOutcome read = read_message(parser, limits.read_timeout, total);
     switch (read.end) {
       case ReadEnd::timed_out:
-        outcome.result = failure(TransportErrorKind::timeout, true, describe_timeout(read.deadline, authority));
+        outcome.result = failure(TransportErrorKind::timeout, sent, describe_timeout(read.deadline, authority));
         return outcome;
       case ReadEnd::closed_before_response:
         outcome.stale = reused_;
-        outcome.result = failure(TransportErrorKind::io, true,
+        outcome.result = failure(TransportErrorKind::io, sent,
                                  "connection to " + authority + " closed before a response arrived (" +
                                      read.error.message() + ")");
         return outcome;
       case ReadEnd::failed:
-        if (read.error.category() == http::make_error_code(http::error::need_more).category()) {
-          outcome.result = failure(TransportErrorKind::protocol, true, describe_parse_error(read.error, authority, limits));
+        if (read.error == http::error::partial_message) {
+          // The connection ended in the middle of the reply: a broken connection (the request may have been
+          // applied), not a malformed reply.
+          outcome.result = failure(TransportErrorKind::io, sent,
+                                   "connection to " + authority + " closed in the middle of the response");
+        } else if (read.error.category() == http::make_error_code(http::error::need_more).category()) {
+          outcome.result = failure(TransportErrorKind::protocol, sent, describe_parse_error(read.error, authority, limits));
         } else {
-          outcome.result = failure(TransportErrorKind::io, true,
+          outcome.result = failure(TransportErrorKind::io, sent,
                                    "reading the response from " + authority + " failed: " + read.error.message());
         }
         return outcome;

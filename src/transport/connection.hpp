@@ -42,13 +42,13 @@ struct ResponseLimits {
 /// What one request/response exchange on a connection produced.
 struct ExchangeOutcome {
   TransportResult result;
-  bool stale = false;     ///< a reused connection failed before any response byte: retry on a fresh one
+  bool stale = false;     ///< a reused connection failed before any response byte (the server had closed it)
   bool reusable = false;  ///< the connection may go back to the pool
 };
 
 class Connection {
  public:
-  /// DNS, TCP connect, proxy CONNECT and TLS handshake, all before `deadline`. Failures have request_written false.
+  /// DNS, TCP connect, proxy CONNECT and TLS handshake, all before `deadline`. Failures have nothing written.
   static std::variant<std::unique_ptr<Connection>, TransportFailure> open(const Origin& origin,
                                                                           const ConnectSettings& settings,
                                                                           const Deadline& deadline);
@@ -68,8 +68,14 @@ class Connection {
     idle_since_ = Clock::now();
   }
   /// An idle connection that became readable (EOF, reset, or unsolicited bytes) cannot carry a new request.
-  /// Only connections idle for a second or more are checked (see connection.cpp).
+  /// Only connections idle for a few milliseconds or more are checked (see connection.cpp).
   bool closed_while_idle();
+  /// False in a child process after fork(): the connection is the parent's and must never carry a request here.
+  bool opened_in_this_process() const noexcept;
+  /// In a child after fork(): detaches the connection from what it shares with the parent so that destroying it
+  /// closes only the child's descriptor (no TLS shutdown, no shutdown()). False when that failed: then the
+  /// caller must leak the connection rather than destroy it.
+  bool forget_after_fork() noexcept;
 
  private:
   explicit Connection(Origin origin);
@@ -81,6 +87,9 @@ class Connection {
   };
   template <class Parser>
   ReadOutcome read_message(Parser& parser, std::chrono::milliseconds read_timeout, const Deadline& total);
+  /// Reads the reply to a request of which `sent` was written.
+  ExchangeOutcome read_response(bool head_request, const ResponseLimits& limits, const Deadline& total,
+                                BytesWritten sent);
   template <class Buffers>
   std::pair<boost::system::error_code, std::size_t> write_all(const Buffers& buffers, const Deadline& deadline,
                                                               bool& timed_out);
@@ -109,6 +118,7 @@ class Connection {
   SocketTimeout send_timeout_{SO_SNDTIMEO};
   bool reused_ = false;
   Clock::time_point idle_since_{};
+  unsigned fork_generation_;  ///< the process (counted in fork()s) that opened it
 };
 
 }  // namespace modelarts::transport

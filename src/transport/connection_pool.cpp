@@ -2,6 +2,14 @@
 
 namespace modelarts::transport {
 
+ConnectionPool::~ConnectionPool() {
+  for (auto& [origin, idle] : idle_) {
+    for (auto& connection : idle) {
+      if (!connection->opened_in_this_process() && !connection->forget_after_fork()) (void)connection.release();
+    }
+  }
+}
+
 std::unique_ptr<Connection> ConnectionPool::take(const Origin& key) {
   std::vector<std::unique_ptr<Connection>> closed;  // destroyed after the lock is released
   std::unique_ptr<Connection> found;
@@ -13,7 +21,11 @@ std::unique_ptr<Connection> ConnectionPool::take(const Origin& key) {
     while (!idle.empty() && !found) {
       std::unique_ptr<Connection> candidate = std::move(idle.back());
       idle.pop_back();
-      if (candidate->closed_while_idle()) {
+      if (!candidate->opened_in_this_process()) {
+        // After fork(): the parent's connection. Reusing it would mix the two processes' replies.
+        if (candidate->forget_after_fork()) closed.push_back(std::move(candidate));
+        else (void)candidate.release();
+      } else if (candidate->closed_while_idle()) {
         closed.push_back(std::move(candidate));
       } else {
         found = std::move(candidate);

@@ -9,6 +9,9 @@ std::string describe_timeout(const Deadline& deadline, const std::string& author
       return "connect to " + authority + " timed out after " + ms;
     case TimeoutKind::read:
       return "no data from " + authority + " for " + ms + " (read timeout)";
+    case TimeoutKind::budget:
+      return "request to " + authority + " ran out of the call's time budget (RetryOptions::max_total; " + ms +
+             " were left for this attempt)";
     case TimeoutKind::total:
       break;
   }

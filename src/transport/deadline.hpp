@@ -13,7 +13,7 @@ namespace modelarts::transport {
 
 using Clock = std::chrono::steady_clock;
 
-enum class TimeoutKind { connect, read, total };
+enum class TimeoutKind { connect, read, total, budget };  // budget: what was left of the call's max_total
 
 struct Deadline {
   Clock::time_point at;

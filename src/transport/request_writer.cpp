@@ -52,15 +52,20 @@ std::string serialize_request_head(const HttpRequest& request, const Origin& ori
   constexpr std::string_view host_name = "Host: ";
   constexpr std::string_view proxy_name = "Proxy-Authorization: ";
   constexpr std::string_view length_name = "Content-Length: ";
+  // No Accept-Encoding would allow any encoding; the SDK reads bodies as they are, so it asks for them as they are.
+  constexpr std::string_view identity_encoding = "Accept-Encoding: identity\r\n";
 
   // Work out every piece first so that the head is allocated once, at its exact size.
   bool has_host = false;
+  bool has_accept_encoding = false;
   std::size_t size = request.method.size() + 1 + request.target.size() + version.size() + line_end.size();
   for (const auto& [name, value] : request.headers) {
     if (iequals(name, "Content-Length")) continue;  // ours below is the one that matches the body
     has_host = has_host || iequals(name, "Host");
+    has_accept_encoding = has_accept_encoding || iequals(name, "Accept-Encoding");
     size += name.size() + field_separator.size() + value.size() + line_end.size();
   }
+  if (!has_accept_encoding) size += identity_encoding.size();
   const bool needs_authority = form.absolute_target || !has_host;
   const std::string authority = needs_authority ? origin.authority() : std::string();
   if (form.absolute_target) size += origin.scheme.size() + scheme_separator.size() + authority.size();
@@ -86,6 +91,7 @@ std::string serialize_request_head(const HttpRequest& request, const Origin& ori
     head.append(name).append(field_separator).append(value).append(line_end);
   }
   if (!has_host) head.append(host_name).append(authority).append(line_end);
+  if (!has_accept_encoding) head.append(identity_encoding);
   if (with_proxy_authorization) head.append(proxy_name).append(form.proxy_authorization).append(line_end);
   if (with_length) head.append(length_name).append(length_digits, length_size).append(line_end);
   head.append(line_end);

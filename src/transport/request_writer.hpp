@@ -18,7 +18,8 @@ struct RequestForm {
 /// Why the request cannot be sent as is (CR/LF in a field, bad method or target); nullopt when it can.
 std::optional<std::string> validate_request(const HttpRequest& request);
 
-/// Request line, the caller's fields (Host added when missing; Content-Length set by us), and the blank line.
+/// Request line, the caller's fields (Host and "Accept-Encoding: identity" added when missing; Content-Length set
+/// by us), and the blank line.
 std::string serialize_request_head(const HttpRequest& request, const Origin& origin, const RequestForm& form);
 
 }  // namespace modelarts::transport

@@ -253,7 +253,7 @@ BOOST_AUTO_TEST_CASE(broken_http_from_a_server_fails_fast_with_a_transport_error
         BOOST_FAIL("expected a TransportError");
       } catch (const TransportError& e) {
         // io and protocol both say "the reply was broken"; which one depends on where the bytes stop.
-        const auto kind = e.kind();
+        const auto kind = e.transport_kind();
         BOOST_TEST((kind == broken.kind || kind == TransportErrorKind::io || kind == TransportErrorKind::protocol),
                    to_string(kind) << ": " << e.what());
         BOOST_TEST(is_one_line(e.what()), e.what());

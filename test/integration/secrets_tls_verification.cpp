@@ -64,7 +64,7 @@ void expect_tls_refusal(const Session& session) {
     VisualizationJob::get_visualization_job_list(session);
     BOOST_FAIL("expected the TLS handshake to be refused");
   } catch (const TransportError& e) {
-    BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(TransportErrorKind::tls), e.what());
+    BOOST_TEST(static_cast<int>(e.transport_kind()) == static_cast<int>(TransportErrorKind::tls), e.what());
   }
 }
 

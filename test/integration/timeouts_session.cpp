@@ -89,7 +89,7 @@ long long expect_timeout(Call call, std::string* message = nullptr) {
     call();
     BOOST_FAIL("expected a TransportError");
   } catch (const TransportError& e) {
-    BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(TransportErrorKind::timeout), e.what());
+    BOOST_TEST(static_cast<int>(e.transport_kind()) == static_cast<int>(TransportErrorKind::timeout), e.what());
     if (message) *message = e.what();
   }
   return elapsed_ms(started);

@@ -36,9 +36,13 @@ class FakeTransport : public HttpTransport {
     script_.emplace_back(HttpResponse{status, std::move(headers), std::move(body)});
     return *this;
   }
+  /// A failure; `request_written` true means the whole request was written (see the BytesWritten overload).
   FakeTransport& fail(TransportErrorKind kind, bool request_written, std::string message = "fake failure") {
+    return fail(kind, request_written ? BytesWritten::all : BytesWritten::none, std::move(message));
+  }
+  FakeTransport& fail(TransportErrorKind kind, BytesWritten written, std::string message = "fake failure") {
     std::lock_guard<std::mutex> lock(mutex_);
-    script_.emplace_back(TransportFailure{kind, request_written, std::move(message)});
+    script_.emplace_back(TransportFailure{kind, written, std::move(message)});
     return *this;
   }
   void set_fallback(std::function<TransportResult(const HttpRequest&)> fallback) {

@@ -31,7 +31,7 @@ BOOST_AUTO_TEST_CASE(connection_refused_is_connect_and_not_written) {
   request.body = "{}";
   const auto failure = require_failure(transport->send(request));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::connect));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message.find("connect to 127.0.0.1:" + std::to_string(port) + " failed") == 0u, failure.message);
   BOOST_TEST(failure.message.find('\n') == std::string::npos);
 }
@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(unknown_host_is_resolve) {
   auto transport = make_default_transport({});
   const auto failure = require_failure(transport->send(loopback_request(80, "/", "http", "no-such-host.invalid")));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::resolve));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message.find("no-such-host.invalid") != std::string::npos, failure.message);
 }
 
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(post_cut_after_it_was_written_reports_written) {
   const auto failure = require_failure(transport->send(request));
   BOOST_TEST(server_saw_body.load());
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::io));
-  BOOST_TEST(failure.request_written);
+  BOOST_TEST(failure.request_written());
   BOOST_TEST(server.accepted() == 1u);  // a fresh connection is not retried: the server may have acted on it
 }
 
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(header_injection_is_refused_before_sending) {
   request.headers.emplace_back("X-Auth-Token", "secret-token\r\nX-Evil: 1");
   const auto failure = require_failure(transport->send(request));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::protocol));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message.find("secret-token") == std::string::npos);
   BOOST_TEST(server.accepted() == 0u);
 }

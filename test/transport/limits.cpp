@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(garbage_reply_is_protocol) {
   auto transport = make_default_transport({});
   const auto failure = require_failure(transport->send(loopback_request(server.port())));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::protocol));
-  BOOST_TEST(failure.request_written);
+  BOOST_TEST(failure.request_written());
 }
 
 BOOST_AUTO_TEST_CASE(head_response_has_no_body_and_keeps_the_connection) {

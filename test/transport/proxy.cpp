@@ -143,7 +143,7 @@ BOOST_AUTO_TEST_CASE(wrong_proxy_credentials_fail_without_leaking_the_password) 
   auto transport = make_default_transport(options);
   const auto failure = require_failure(transport->send(loopback_request(origin.server.port(), "/", "https")));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::connect));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message.find("407") != std::string::npos, failure.message);
   BOOST_TEST(failure.message.find("WrongSecret42") == std::string::npos);
   BOOST_TEST(failure.message.find("user:") == std::string::npos);
@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(unreachable_proxy_is_a_connect_failure_naming_the_proxy) {
   auto transport = make_default_transport(options);
   const auto failure = require_failure(transport->send(loopback_request(443, "/", "https", "example.com")));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::connect));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message.find("proxy 127.0.0.1:" + std::to_string(dead_port)) != std::string::npos,
              failure.message);
   BOOST_TEST(failure.message.find("Secret99") == std::string::npos);

@@ -84,13 +84,19 @@ BOOST_AUTO_TEST_CASE(head_keeps_the_callers_fields_in_order_and_sets_content_len
   request.body = "{\"a\":1}";
   const Origin origin{"http", "127.0.0.1", 8080};
   BOOST_TEST(serialize_request_head(request, origin, {}) ==
-             "POST /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\nContent-Length: 7\r\n\r\n");
+             "POST /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\nAccept-Encoding: identity\r\n"
+             "Content-Length: 7\r\n\r\n");
   request.body.clear();
   BOOST_TEST(serialize_request_head(request, origin, {}) ==
-             "POST /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n");
+             "POST /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\nAccept-Encoding: identity\r\n"
+             "Content-Length: 0\r\n\r\n");
   request.method = "GET";
   BOOST_TEST(serialize_request_head(request, origin, {}) ==
-             "GET /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\n\r\n");
+             "GET /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\nAccept-Encoding: identity\r\n\r\n");
+  // A caller's own Accept-Encoding is kept, and ours not added (issue 11 case 8).
+  request.headers.emplace_back("Accept-Encoding", "gzip");
+  BOOST_TEST(serialize_request_head(request, origin, {}) ==
+             "GET /v1/p/jobs HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nX-A: 1\r\nAccept-Encoding: gzip\r\n\r\n");
 }
 
 BOOST_AUTO_TEST_CASE(host_is_added_when_missing_and_absolute_form_carries_proxy_credentials) {
@@ -101,13 +107,14 @@ BOOST_AUTO_TEST_CASE(host_is_added_when_missing_and_absolute_form_carries_proxy_
   request.port = 9000;
   request.target = "/v1/p/jobs/7";
   const Origin origin{"http", "::1", 9000};
-  BOOST_TEST(serialize_request_head(request, origin, {}) == "DELETE /v1/p/jobs/7 HTTP/1.1\r\nHost: [::1]:9000\r\n\r\n");
+  BOOST_TEST(serialize_request_head(request, origin, {}) ==
+             "DELETE /v1/p/jobs/7 HTTP/1.1\r\nHost: [::1]:9000\r\nAccept-Encoding: identity\r\n\r\n");
   RequestForm form;
   form.absolute_target = true;
   form.proxy_authorization = "Basic dTpw";
   BOOST_TEST(serialize_request_head(request, origin, form) ==
              "DELETE http://[::1]:9000/v1/p/jobs/7 HTTP/1.1\r\nHost: [::1]:9000\r\n"
-             "Proxy-Authorization: Basic dTpw\r\n\r\n");
+             "Accept-Encoding: identity\r\nProxy-Authorization: Basic dTpw\r\n\r\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_CASE(stalled_server_trips_read_timeout) {
   BOOST_TEST(elapsed >= 300);
   BOOST_TEST(elapsed < 600);
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::timeout));
-  BOOST_TEST(failure.request_written);
+  BOOST_TEST(failure.request_written());
   BOOST_TEST(failure.message.find("read timeout") != std::string::npos, failure.message);
   BOOST_TEST(failure.message.find("127.0.0.1:" + std::to_string(server.port())) != std::string::npos);
 }
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(tls_handshake_that_never_completes_trips_connect_timeout) {
   BOOST_TEST(elapsed >= 300);
   BOOST_TEST(elapsed < 600);
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::timeout));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message == "connect to 127.0.0.1:" + std::to_string(server.port()) + " timed out after 300 ms");
 }
 
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(server_that_stops_reading_trips_total_timeout_while_sending
   BOOST_TEST(elapsed >= 300);
   BOOST_TEST(elapsed < 600);
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::timeout));
-  BOOST_TEST(failure.request_written);
+  BOOST_TEST(failure.request_written());
   BOOST_TEST(failure.message.find("total timeout of 300 ms") != std::string::npos, failure.message);
 }
 

@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(untrusted_certificate_is_refused_by_default) {
   auto transport = make_default_transport({});
   const auto failure = require_failure(transport->send(loopback_request(server.port(), "/", "https")));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::tls));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
   BOOST_TEST(failure.message.find("TLS handshake with 127.0.0.1:" + std::to_string(server.port())) == 0u,
              failure.message);
   BOOST_TEST(failure.message.find("certificate verify failed") != std::string::npos, failure.message);
@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(plain_http_server_on_an_https_url_is_a_tls_failure) {
   auto transport = make_default_transport({});
   const auto failure = require_failure(transport->send(loopback_request(server.port(), "/", "https")));
   BOOST_TEST(static_cast<int>(failure.kind) == static_cast<int>(TransportErrorKind::tls));
-  BOOST_TEST(!failure.request_written);
+  BOOST_TEST(!failure.request_written());
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_ca_file_is_a_configuration_error) {

@@ -253,7 +253,7 @@ BOOST_AUTO_TEST_CASE(missing_required_fields_are_invalid_replies) {
       f();
       BOOST_FAIL("expected TransportError");
     } catch (const TransportError& e) {
-      BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
+      BOOST_TEST(static_cast<int>(e.transport_kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
     }
   };
   expect_invalid([&] { TrainingJob(t.session, "1", "2").get_job_info(); });

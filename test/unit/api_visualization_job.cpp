@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(an_invalid_reply_names_the_call_without_the_endpoint_base_p
       VisualizationJob(session, "a/b c").get_visualization_job_info();
       BOOST_FAIL("expected TransportError");
     } catch (const TransportError& e) {
-      BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
+      BOOST_TEST(static_cast<int>(e.transport_kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
       BOOST_TEST(std::string(e.what()).rfind("GET " + v1("visualization-jobs/a%2Fb%20c") + ": invalid reply", 0) == 0,
                  e.what());
     }

@@ -75,13 +75,28 @@ BOOST_AUTO_TEST_CASE(transient_errors_are_ridden_through) {
   t.transport->reply(503, R"({"error_code":"ModelArts.0010","error_message":"busy"})");
   t.transport->fail(TransportErrorKind::connect, false);
   t.transport->reply(429, R"({"error_code":"ModelArts.0114","error_message":"slow down"})", {{"Retry-After", "1"}});
-  t.transport->reply(200, "<html>gateway</html>");
+  t.transport->reply(408, R"({"error_code":"APIGW.0408","error_msg":"request timeout"})");
   t.transport->reply(200, version(10));
   int polls = 0;
   JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo&) { ++polls; }));
   BOOST_TEST(done.status == 10);
   BOOST_TEST(polls == 2);  // progress only for the polls that answered
   BOOST_TEST(t.transport->request_count() == 6u);
+}
+
+// wait() and the retry loop share one rule of what is transient (issue 11): 408 is (wait() used to stop on it),
+// a 501 or a reply that is not JSON is not (wait() used to poll on through them).
+BOOST_AUTO_TEST_CASE(wait_and_the_retry_loop_agree_on_what_is_transient) {
+  for (const auto& [status, body] : {std::pair{501, R"({"error_code":"APIGW.0501","error_msg":"not implemented"})"},
+                                     std::pair{200, "<html>gateway</html>"}}) {
+    BOOST_TEST_CONTEXT("reply " << status) {
+      WaitSession t;
+      t.transport->reply(status, body);
+      BOOST_CHECK_THROW(TrainingJob(t.session, "10", "3").wait(quick()), Error);
+      BOOST_TEST(t.transport->request_count() == 1u);
+      BOOST_TEST(t.clock->sleeps().empty());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_permanent_error_stops_waiting_at_once) {
@@ -99,7 +114,7 @@ BOOST_AUTO_TEST_CASE(a_permanent_error_stops_waiting_at_once) {
 BOOST_AUTO_TEST_CASE(a_timeout_while_failing_says_why) {
   WaitSession t;
   t.transport->set_fallback([](const HttpRequest&) -> TransportResult {
-    return TransportFailure{TransportErrorKind::connect, false, "refused"};
+    return TransportFailure{TransportErrorKind::connect, BytesWritten::none, "refused"};
   });
   BOOST_CHECK_THROW(TrainingJob(t.session, "10", "3").wait(quick().timeout(seconds(5))), WaitTimeoutError);
 }

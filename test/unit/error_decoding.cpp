@@ -16,12 +16,87 @@ namespace {
 detail::Result<detail::ApiResponse> decode(int status, std::string body, HttpHeaders headers = {},
                                            detail::Envelope envelope = detail::Envelope::v1) {
   return detail::decode_response("DELETE", "/v1/p/visualization-jobs/10",
-                                 HttpResponse{status, std::move(headers), std::move(body)}, envelope, 1);
+                                 HttpResponse{status, std::move(headers), std::move(body)}, envelope, {});
 }
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(error_decoding)
+
+// Issue 11: Error::kind(), retryable() and attempts() on every class, from the status and code of the answer.
+BOOST_AUTO_TEST_CASE(every_error_has_a_kind_retryability_and_attempt_count) {
+  struct KindRow {
+    int status;
+    const char* code;
+    ErrorKind kind;
+    bool retryable;
+  };
+  const KindRow rows[] = {
+      {401, "APIGW.0301", ErrorKind::auth, false},          {403, "ModelArts.0210", ErrorKind::auth, false},
+      {404, "ModelArts.0015", ErrorKind::not_found, false}, {400, "ModelArts.0102", ErrorKind::not_found, false},
+      {400, "ModelArts.0103", ErrorKind::conflict, false},  {400, "ModelArts.0105", ErrorKind::conflict, false},
+      {409, "X.1", ErrorKind::conflict, false},             {429, "APIGW.0308", ErrorKind::throttled, true},
+      {400, "ModelArts.0101", ErrorKind::rejected, false},  {408, "APIGW.0408", ErrorKind::timeout, true},
+      {500, "ModelArts.0010", ErrorKind::service, true},    {503, "APIGW.0203", ErrorKind::service, true},
+      {501, "X.2", ErrorKind::service, false},
+  };
+  for (const KindRow& row : rows) {
+    BOOST_TEST_CONTEXT(row.status << ' ' << row.code) {
+      ApiErrorDetails details;
+      details.http_status = row.status;
+      details.error_code = row.code;
+      const ApiError error(details, 3);
+      BOOST_TEST(std::string(to_string(error.kind())) == std::string(to_string(row.kind)));
+      BOOST_TEST(error.retryable() == row.retryable);
+      BOOST_TEST(error.attempts() == 3);
+    }
+  }
+  const TransportError timeout(TransportErrorKind::timeout, "t", 2);
+  BOOST_TEST((timeout.kind() == ErrorKind::timeout));
+  BOOST_TEST(timeout.retryable());
+  const TransportError tls(TransportErrorKind::tls, "certificate verify failed", 1);
+  BOOST_TEST((tls.kind() == ErrorKind::transport));
+  BOOST_TEST(!tls.retryable());
+  BOOST_TEST((TransportError(TransportErrorKind::connect, "c").kind() == ErrorKind::transport));
+  BOOST_TEST(TransportError(TransportErrorKind::connect, "c").retryable());
+  const InvalidReplyError invalid("not JSON");
+  BOOST_TEST((invalid.kind() == ErrorKind::invalid_reply));
+  BOOST_TEST((invalid.transport_kind() == TransportErrorKind::invalid_reply));
+  BOOST_TEST(!invalid.retryable());
+  BOOST_TEST((InvalidArgumentError("x").kind() == ErrorKind::invalid_argument));
+  BOOST_TEST(InvalidArgumentError("x").attempts() == 0);
+  BOOST_TEST((ConfigurationError("x").kind() == ErrorKind::configuration));
+  BOOST_TEST((WaitTimeoutError("x", 2).kind() == ErrorKind::timeout));
+}
+
+// An invalid reply is thrown as InvalidReplyError (kind invalid_reply), not as a plain transport failure.
+BOOST_AUTO_TEST_CASE(a_reply_that_cannot_be_decoded_is_an_invalid_reply) {
+  auto result = decode(200, "<html>maintenance</html>");
+  BOOST_REQUIRE(!result.ok());
+  try {
+    detail::throw_error(result.error());
+  } catch (const InvalidReplyError& e) {
+    BOOST_TEST((e.kind() == ErrorKind::invalid_reply));
+  }
+}
+
+// Issue 11 case 8: a compressed body (a server ignoring "Accept-Encoding: identity") is named, not quoted: the
+// message is valid UTF-8 and says which encoding.
+BOOST_AUTO_TEST_CASE(a_compressed_reply_is_named_and_messages_are_valid_utf8) {
+  const std::string gzip_bytes("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\x56\xca\xff\xfe\x80", 16);
+  for (int status : {200, 502}) {
+    BOOST_TEST_CONTEXT("status " << status) {
+      auto result = decode(status, gzip_bytes, {{"Content-Encoding", "gzip"}});
+      BOOST_REQUIRE(!result.ok());
+      const std::string message = result.error().message;
+      BOOST_TEST(message.find("Content-Encoding: gzip") != std::string::npos, message);
+      BOOST_TEST(message.find('\x8b') == std::string::npos);
+    }
+  }
+  // Any other body's excerpt: invalid UTF-8 becomes U+FFFD, valid multi-byte text stays.
+  const std::string excerpt = detail::body_excerpt("caf\xc3\xa9 \xff\xc3 \xed\xa0\x80 ok");
+  BOOST_TEST(excerpt == "caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd ok");
+}
 
 struct Row {
   const char* name;

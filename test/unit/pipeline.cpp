@@ -159,9 +159,20 @@ BOOST_AUTO_TEST_CASE(raw_request_returns_any_status_and_throws_on_transport_fail
   f.transport->reply(200, "{}");
   BOOST_TEST(session.request("GET", "/v1/jobs?page=2&search_content=a%20b", {{"per_page", "5"}}).status == 200);
   BOOST_TEST(f.transport->requests().at(1).target == "/v1/jobs?page=2&per_page=5&search_content=a%20b");
-  for (int i = 0; i < 4; ++i) f.transport->fail(TransportErrorKind::tls, false, "certificate verify failed");
+  for (int i = 0; i < 4; ++i) f.transport->fail(TransportErrorKind::connect, false, "connection refused");
   BOOST_CHECK_THROW(session.request("POST", "/v1/x", {}, "{}"), TransportError);
   BOOST_TEST(f.transport->request_count() == 6u);  // 2 above + the default 4 attempts
+  // Issue 11 case 10: a certificate that failed verification fails again: one attempt, the reason kept.
+  f.transport->fail(TransportErrorKind::tls, false, "certificate verify failed (self-signed certificate)");
+  try {
+    session.request("GET", "/v1/x");
+    BOOST_FAIL("expected TransportError");
+  } catch (const TransportError& e) {
+    BOOST_TEST(std::string(e.what()).find("self-signed certificate") != std::string::npos, e.what());
+    BOOST_TEST(e.attempts() == 1);
+    BOOST_TEST(!e.retryable());
+  }
+  BOOST_TEST(f.transport->request_count() == 7u);
 }
 
 BOOST_AUTO_TEST_CASE(logs_attempts_without_secrets) {

@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(two_503_then_200_sleeps_within_backoff_bounds) {
   f.transport->reply(503, "{}").reply(503, "{}").reply(200, R"({"is_success":true})");
   auto result = detail::try_call(f.session(RetryOptions{}.initial_backoff(100ms)), get_call());
   BOOST_REQUIRE(result.ok());
-  BOOST_TEST(result.value().attempts == 3);
+  BOOST_TEST(result.value().attempts.count() == 3);
   BOOST_TEST(f.transport->request_count() == 3u);
   const auto sleeps = f.clock->sleeps();
   BOOST_REQUIRE_EQUAL(sleeps.size(), 2u);
@@ -103,11 +103,94 @@ BOOST_AUTO_TEST_CASE(post_not_resent_once_written) {
   BOOST_TEST(static_cast<int>(result.error().category) == static_cast<int>(detail::ErrorCategory::transport));
   BOOST_TEST(static_cast<int>(result.error().transport_kind) == static_cast<int>(TransportErrorKind::io));
   BOOST_TEST(f.transport->request_count() == 1u);
-  // nor on a retryable status: the server saw it
-  Fixture g;
-  g.transport->reply(503, "{}").reply(200, "{}");
-  BOOST_TEST(!detail::try_call(g.session(), post_call()).ok());
-  BOOST_TEST(g.transport->request_count() == 1u);
+  // nor after a 500, 502 or 504: the service (or the gateway's upstream) may have acted on it
+  for (int status : {500, 502, 504}) {
+    Fixture g;
+    g.transport->reply(status, "{}").reply(200, "{}");
+    BOOST_TEST(!detail::try_call(g.session(), post_call()).ok());
+    BOOST_TEST(g.transport->request_count() == 1u);
+  }
+  // but after a 408, 429 or 503, which say the request was refused before it took effect
+  for (int status : {408, 429, 503}) {
+    Fixture g;
+    g.transport->reply(status, "{}").reply(200, "{}");
+    BOOST_TEST(detail::try_call(g.session(), post_call()).ok());
+    BOOST_TEST(g.transport->request_count() == 2u);
+  }
+}
+
+// Issue 11 case 7: Retry-After in each HTTP-date form (RFC 9110: IMF-fixdate, RFC 850, asctime) and in seconds.
+BOOST_AUTO_TEST_CASE(retry_after_in_every_http_date_form) {
+  // FakeClock starts at Mon, 15 Jan 2024 09:30:00 GMT.
+  for (const char* value : {"Mon, 15 Jan 2024 09:30:30 GMT", "Monday, 15-Jan-24 09:30:30 GMT", "Mon Jan 15 09:30:30 2024",
+                            "30", " 30 "}) {
+    BOOST_TEST_CONTEXT(value) {
+      Fixture f;
+      f.transport->reply(429, "{}", {{"Retry-After", value}}).reply(200, "{}");
+      BOOST_REQUIRE(detail::try_call(f.session(), get_call()).ok());
+      BOOST_REQUIRE_EQUAL(f.clock->sleeps().size(), 1u);
+      BOOST_TEST(f.clock->sleeps()[0].count() == 30000);
+    }
+  }
+  // A past date means no wait; asctime pads one-digit days with a space.
+  for (const char* value : {"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"}) {
+    BOOST_TEST_CONTEXT(value) {
+      Fixture f;
+      f.transport->reply(503, "{}", {{"Retry-After", value}}).reply(200, "{}");
+      BOOST_REQUIRE(detail::try_call(f.session(), get_call()).ok());
+      BOOST_TEST(f.clock->sleeps().empty());  // retried at once, not after a backoff
+      BOOST_TEST(f.transport->request_count() == 2u);
+    }
+  }
+  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1705311000));
+  BOOST_TEST(!detail::parse_retry_after("Mon, 15 Jan 2024 09:30:30 UTC", now).has_value());
+  BOOST_TEST(!detail::parse_retry_after("Monday, 15-Foo-24 09:30:30 GMT", now).has_value());
+  BOOST_TEST(!detail::parse_retry_after("soon", now).has_value());
+  // An RFC 850 year more than 50 years ahead is in the past century.
+  BOOST_TEST(detail::parse_retry_after("Friday, 15-Jan-99 09:30:30 GMT", now).value().count() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_retry_after_beyond_max_total_ends_the_call) {
+  Fixture f;
+  f.transport->reply(429, R"({"error_code":"APIGW.0308","error_msg":"throttled"})", {{"Retry-After", "Mon Jan 15 10:30:00 2024"}})
+      .reply(200, "{}");
+  auto result = detail::try_call(f.session(RetryOptions{}.max_total(std::chrono::minutes(3))), get_call());
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(result.error().api.http_status == 429);
+  BOOST_TEST(f.transport->request_count() == 1u);
+  BOOST_TEST(f.clock->sleeps().empty());
+}
+
+// Issue 11 case 9: each attempt carries what is left of max_total, so the transport cuts a running attempt.
+BOOST_AUTO_TEST_CASE(each_attempt_carries_what_is_left_of_max_total) {
+  Fixture f;
+  f.transport->reply(503, "{}", {{"Retry-After", "2"}}).reply(200, "{}");
+  BOOST_REQUIRE(detail::try_call(f.session(RetryOptions{}.max_total(5s)), get_call()).ok());
+  const auto requests = f.transport->requests();
+  BOOST_REQUIRE(requests.size() == 2u);
+  BOOST_TEST(requests[0].time_budget.count() == 5000);
+  BOOST_TEST(requests[1].time_budget.count() == 3000);
+}
+
+BOOST_AUTO_TEST_CASE(the_attempt_record_says_what_became_of_each_attempt) {
+  Fixture f;
+  f.transport->reply(429, R"({"error_code":"APIGW.0308","error_msg":"throttled"})", {{"Retry-After", "0"}})
+      .fail(TransportErrorKind::io, BytesWritten::partial)
+      .fail(TransportErrorKind::timeout, BytesWritten::all)
+      .reply(404, R"({"error_code":"ModelArts.0102","error_msg":"gone"})");
+  auto result = detail::try_call(f.session(), get_call());
+  BOOST_REQUIRE(!result.ok());
+  const detail::AttemptLog& log = result.error().attempts;
+  BOOST_REQUIRE(log.count() == 4);
+  BOOST_TEST(log[0].status == 429);
+  BOOST_TEST(log[0].error_code == "APIGW.0308");
+  BOOST_TEST((detail::fate_of(log[0]) == detail::Fate::not_applied));
+  BOOST_TEST((log[1].written == BytesWritten::partial));
+  BOOST_TEST((detail::fate_of(log[1]) == detail::Fate::unknown));
+  BOOST_TEST((log[2].failure == TransportErrorKind::timeout));
+  BOOST_TEST(log[3].status == 404);
+  BOOST_TEST(log[3].error_code == "ModelArts.0102");
+  BOOST_TEST(log.earlier_may_have_applied());
 }
 
 BOOST_AUTO_TEST_CASE(post_resent_when_never_written) {
@@ -115,7 +198,7 @@ BOOST_AUTO_TEST_CASE(post_resent_when_never_written) {
   f.transport->fail(TransportErrorKind::connect, /*request_written=*/false).reply(200, R"({"job_id":1})");
   auto result = detail::try_call(f.session(), post_call());
   BOOST_REQUIRE(result.ok());
-  BOOST_TEST(result.value().attempts == 2);
+  BOOST_TEST(result.value().attempts.count() == 2);
   BOOST_TEST(f.transport->request_count() == 2u);
   BOOST_TEST(f.transport->requests()[1].body == post_call().body);
 }
@@ -125,7 +208,7 @@ BOOST_AUTO_TEST_CASE(get_retried_on_io_failure_after_write) {
   f.transport->fail(TransportErrorKind::io, true).fail(TransportErrorKind::timeout, true).reply(200, "{}");
   auto result = detail::try_call(f.session(), get_call());
   BOOST_REQUIRE(result.ok());
-  BOOST_TEST(result.value().attempts == 3);
+  BOOST_TEST(result.value().attempts.count() == 3);
 }
 
 BOOST_AUTO_TEST_CASE(max_attempts_bounds_the_loop) {
@@ -135,7 +218,7 @@ BOOST_AUTO_TEST_CASE(max_attempts_bounds_the_loop) {
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST(f.transport->request_count() == 3u);
   BOOST_TEST(result.error().api.http_status == 503);
-  BOOST_TEST(result.error().attempts == 3);
+  BOOST_TEST(result.error().attempts.count() == 3);
   Fixture g;
   g.transport->reply(503, "{}").reply(200, "{}");
   BOOST_TEST(!detail::try_call(g.session(RetryOptions{}.max_attempts(1)), get_call()).ok());

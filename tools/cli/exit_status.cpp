@@ -32,7 +32,7 @@ ExitStatus exit_status_for(const std::exception& error) {
   if (dynamic_cast<const WaitTimeoutError*>(&error)) return ExitStatus::wait_timeout;
   if (const auto* api = dynamic_cast<const ApiError*>(&error)) return for_api_error(*api);
   if (const auto* transport = dynamic_cast<const TransportError*>(&error))
-    return transport->kind() == TransportErrorKind::invalid_reply ? ExitStatus::failure : ExitStatus::network;
+    return transport->transport_kind() == TransportErrorKind::invalid_reply ? ExitStatus::failure : ExitStatus::network;
   return ExitStatus::failure;
 }
 

@@ -10,6 +10,12 @@ namespace modelarts::detail {
 namespace {
 
 constexpr int kMaxDecodeDepth = 8;
+// How many distinct decodings one text may have before it counts as undecidable (withheld).
+constexpr std::size_t kMaxViews = 48;
+
+// Escape kinds. Each is also undone alone: all at once would read a secret's own "&amp;" or "%41" as escapes.
+constexpr unsigned kPercent = 1, kJson = 2, kHex = 4, kHtml = 8, kAll = 15;
+constexpr unsigned kDecoders[] = {kAll, kPercent, kJson, kHex, kHtml};
 
 // A decoded view of the original text: each byte of `text` came from original bytes [begin[i], end[i]).
 struct View {
@@ -60,17 +66,18 @@ std::string utf8(unsigned long code_point) {
 
 // One escape at `at` (JSON "\x", "\uXXXX" with surrogate pairs, C-style "\xHH", "%HH", HTML "&#N;", "&#xH;" and
 // the five named entities): sets `length` to the bytes it spans and returns what it decodes to; "" for none.
-std::string decode_escape(std::string_view text, std::size_t at, std::size_t& length) {
+std::string decode_escape(std::string_view text, std::size_t at, std::size_t& length, unsigned kinds) {
   const char c = text[at];
-  if (c == '%') {
+  if (c == '%' && (kinds & kPercent) != 0) {
     const long byte = hex_at(text, at + 1, 2);
     if (byte < 0) return {};
     length = 3;
     return std::string(1, static_cast<char>(byte));
   }
-  if (c == '\\' && at + 1 < text.size()) {
+  if (c == '\\' && at + 1 < text.size() && (kinds & (kJson | kHex)) != 0) {
     const char next = text[at + 1];
     length = 2;
+    if (next == 'x' ? (kinds & kHex) == 0 : (kinds & kJson) == 0) return {};
     switch (next) {
       case '"': case '\\': case '/': case '\'': return std::string(1, next);
       case 'b': return "\b";
@@ -100,7 +107,7 @@ std::string decode_escape(std::string_view text, std::size_t at, std::size_t& le
       default: return {};
     }
   }
-  if (c == '&') {
+  if (c == '&' && (kinds & kHtml) != 0) {
     const std::size_t semicolon = text.find(';', at);
     if (semicolon == std::string_view::npos || semicolon - at > 10) return {};
     const std::string_view entity = text.substr(at + 1, semicolon - at - 1);
@@ -126,8 +133,8 @@ std::string decode_escape(std::string_view text, std::size_t at, std::size_t& le
   return {};
 }
 
-// Undoes one layer of escapes; false when there was none.
-bool decode_once(const View& in, View& out) {
+// Undoes one layer of the escapes of `kinds`; false when there was none.
+bool decode_once(const View& in, View& out, unsigned kinds) {
   out.text.clear();
   out.begin.clear();
   out.end.clear();
@@ -137,7 +144,7 @@ bool decode_once(const View& in, View& out) {
     std::size_t length = 1;
     std::string decoded;
     const char c = text[at];
-    if (c == '%' || c == '\\' || c == '&') decoded = decode_escape(text, at, length);
+    if (c == '%' || c == '\\' || c == '&') decoded = decode_escape(text, at, length, kinds);
     if (decoded.empty()) {
       decoded.assign(1, c);
       length = 1;
@@ -210,8 +217,9 @@ class SecretMatcher {
   std::vector<std::string_view> whole_;
 };
 
-// Marks what shows a secret in `text` at every decoding depth. Returns whether anything was found; sets
-// `undecided` when escapes go deeper than kMaxDecodeDepth.
+// Marks what shows a secret in `text` at every decoding depth, each escape kind undone alone and all together.
+// Returns whether anything was found; sets `undecided` when escapes go deeper than kMaxDecodeDepth or the
+// decodings are more than kMaxViews.
 bool scan(const std::string& text, const SecretMatcher& matcher, std::vector<char>& masked, bool& undecided) {
   View view;
   view.text = text;
@@ -224,15 +232,26 @@ bool scan(const std::string& text, const SecretMatcher& matcher, std::vector<cha
   bool found = matcher.mark(view, masked);
   undecided = false;
   if (text.find_first_of("\\%&") == std::string::npos) return found;
-  View next;
-  for (int depth = 0;; ++depth) {
-    if (!decode_once(view, next)) break;
-    if (depth == kMaxDecodeDepth) {
-      undecided = true;
-      break;
+  std::unordered_set<std::size_t> seen{std::hash<std::string>{}(text)};
+  std::vector<View> frontier;
+  frontier.push_back(std::move(view));
+  for (int depth = 0; !frontier.empty(); ++depth) {
+    std::vector<View> next;
+    for (const View& current : frontier) {
+      for (unsigned kinds : kDecoders) {
+        View decoded;
+        if (!decode_once(current, decoded, kinds) || !seen.insert(std::hash<std::string>{}(decoded.text)).second) {
+          continue;
+        }
+        if (depth == kMaxDecodeDepth || seen.size() > kMaxViews) {
+          undecided = true;
+          return found;
+        }
+        found |= matcher.mark(decoded, masked);
+        next.push_back(std::move(decoded));
+      }
     }
-    found |= matcher.mark(next, masked);
-    std::swap(view, next);
+    frontier = std::move(next);
   }
   return found;
 }

@@ -19,9 +19,10 @@ constexpr std::string_view kWithheldText = "[withheld: the text quoted a credent
 
 /// The one redaction function: every text the library lets out (error messages, error_msg, raw bodies, log
 /// lines) goes through it. Replaces each stretch of `text` that shows, raw or after undoing JSON, percent, "\x"
-/// or HTML escapes (nested up to 8 deep), a fragment of kSecretFragment or more bytes of a non-empty secret
-/// (or a shorter secret whole) with "***". When the result would still show one (escapes nested deeper, a
-/// secret spanning the mask), replaces the whole text with kWithheldText. Returns true when it changed `text`.
+/// or HTML escapes (each kind alone and all together, nested up to 8 deep), a fragment of kSecretFragment or
+/// more bytes of a non-empty secret (or a shorter secret whole) with "***". When the result would still show
+/// one (escapes nested deeper, too many ways to decode, a secret spanning the mask), replaces the whole text
+/// with kWithheldText. Returns true when it changed `text`.
 bool redact_secrets(std::string& text, const std::vector<std::string_view>& secrets);
 
 /// `url` fit for a message: any user info replaced by "***@" (everything up to the last '@', so a password

@@ -59,6 +59,8 @@ const char* to_string(ErrorKind kind) noexcept {
     case ErrorKind::transport: return "transport";
     case ErrorKind::timeout: return "timeout";
     case ErrorKind::invalid_reply: return "invalid_reply";
+    case ErrorKind::cancelled: return "cancelled";
+    case ErrorKind::stalled: return "stalled";
   }
   return "unknown";
 }

@@ -21,6 +21,8 @@ enum class ErrorKind {
   transport,         ///< DNS, connect, TLS, a broken connection, malformed HTTP (TransportError)
   timeout,           ///< a connect/read/total timeout, RetryOptions::max_total, HTTP 408, or wait()'s deadline
   invalid_reply,     ///< the service answered success with a body that is not what the API documents
+  cancelled,         ///< the caller stopped a wait (v2::WaitCancelledError)
+  stalled,           ///< a job made no progress for the configured time (v2::JobStalledError)
 };
 
 const char* to_string(ErrorKind kind) noexcept;

@@ -54,7 +54,7 @@ TrainingJobInfo TrainingJob::control_job() const {
   Result<ApiResponse> result = try_call(session_, call);
   if (result.ok()) return decode_job(result.value().json, result.value().context).value_or_throw();
   const ErrorInfo& error = result.error();
-  if (error.attempts > 1 && has_code(error, kNotAllowedToTerminate)) {
+  if (error.attempts.earlier_may_have_applied() && has_code(error, kNotAllowedToTerminate)) {
     // An earlier attempt of ours may have been the one that terminated it: a re-read tells.
     TrainingJobInfo now = get_job_info();
     if (now.status.phase == Phase::terminating || now.status.phase == Phase::terminated) return now;
@@ -66,8 +66,8 @@ void TrainingJob::delete_job() const {
   require_id("job_id", job_id_);
   Result<ApiResponse> result = try_call(session_, v2_call(session_, "DELETE", {"training-jobs", job_id_}));
   if (result.ok()) return;
-  // Not found on a resent attempt: an earlier attempt deleted it (design section 3, attempt fates).
-  if (result.error().attempts > 1 && has_code(result.error(), kNotFound)) return;
+  // Not found after an earlier attempt that was written and went unanswered: that attempt deleted it.
+  if (result.error().attempts.earlier_may_have_applied() && has_code(result.error(), kNotFound)) return;
   throw_error(result.error());
 }
 

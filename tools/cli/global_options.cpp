@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <modelarts/error.hpp>
 
+#include "detail/proxy_routing.hpp"
 #include "detail/settings.hpp"
 #include "formatting.hpp"
 #include "options.hpp"
@@ -133,7 +134,7 @@ Session make_session(const GlobalOptions& global, std::ostream& err) {
   if (is_terminal(2)) {
     const char* after = std::getenv("MODELARTS_WAITING_NOTE_AFTER");
     const double delay = after != nullptr ? std::atof(after) : 3.0;
-    options.transport(with_waiting_note(make_default_transport(transport), err, seconds(delay > 0 ? delay : 3.0)));
+    options.transport(with_waiting_note(detail::make_session_transport(transport), err, seconds(delay > 0 ? delay : 3.0)));
   }
   // Without -v only errors: a failure reaches the user once, as the command's own error line.
   options.log_level(global.verbose ? LogLevel::debug : LogLevel::error);

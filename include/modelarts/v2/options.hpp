@@ -58,7 +58,8 @@ class EventQuery {
 /// wait() was cancelled through WaitOptions::cancelled or FollowOptions::cancelled.
 class WaitCancelledError : public Error {
  public:
-  WaitCancelledError(const std::string& what, Phase last_phase) : Error(what), last_phase_(last_phase) {}
+  WaitCancelledError(const std::string& what, Phase last_phase)
+      : Error(what, ErrorKind::cancelled), last_phase_(last_phase) {}
   Phase last_phase() const noexcept { return last_phase_; }
 
  private:
@@ -69,7 +70,8 @@ class WaitCancelledError : public Error {
 /// callback was set.
 class JobStalledError : public Error {
  public:
-  JobStalledError(const std::string& what, Phase last_phase) : Error(what), last_phase_(last_phase) {}
+  JobStalledError(const std::string& what, Phase last_phase)
+      : Error(what, ErrorKind::stalled), last_phase_(last_phase) {}
   Phase last_phase() const noexcept { return last_phase_; }
 
  private:

@@ -129,10 +129,6 @@ std::string error_code_of(const HttpResponse& response) {
 }  // namespace
 
 Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
-  // Every body is JSON: one string with invalid UTF-8 makes the service refuse all of it.
-  if (auto field = invalid_utf8_field(request.body)) {
-    return invalid_argument_error(*field + " is not valid UTF-8: refused, nothing was sent");
-  }
   HttpHeaders headers;
   headers.reserve(4);
   headers.emplace_back("Content-Type", "application/json");
@@ -151,6 +147,10 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
 
 Result<Exchange> send_with_retry(SessionState& state, const PreparedRequest& request, HttpHeaders headers,
                                  Authenticator* authenticator) {
+  // Every body is JSON (IAM's token request too): one string with invalid UTF-8 makes the service refuse all of it.
+  if (auto field = invalid_utf8_field(request.body)) {
+    return invalid_argument_error(*field + " is not valid UTF-8: refused, nothing was sent");
+  }
   const Endpoint& endpoint = endpoint_for(state, request.service);
   const std::string path = wire_path(request.path);
   CallAttempts attempts(request, endpoint, std::move(headers), authenticator);

@@ -116,9 +116,9 @@ JobLog TrainingJob::get_job_log(const std::string& log_file, std::int64_t start_
 }
 
 Pager<TrainingJob> TrainingJob::list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
+  check_list_options(options, kTrainingJobList);
   auto fetch = [session, options](std::int64_t page) {
-    TrainingJobList list = list_page(session, "training-jobs", options, static_cast<int>(page), decode_job_list);
+    TrainingJobList list = list_page(session, kTrainingJobList, options, static_cast<int>(page), decode_job_list);
     return page_of<TrainingJob>(session, list.job_total_count, std::move(list.jobs));
   };
   return Pager<TrainingJob>(fetch, options.page());

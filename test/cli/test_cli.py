@@ -369,10 +369,10 @@ class TrainingJobTests(CliTestCase):
         read = self.run_json("training-job", "logs", job_id, "--file", files[0], "--lines", "3")
         for field in ["content", "lines", "start_line", "end_line"]:
             self.assertIn(field, read)
-        # The Python SDK's start_byte/offset form: -1 reads the newest |offset| lines.
-        newest = self.run_cli("training-job", "logs", job_id, "--start-byte", "-1", "--offset", "2").stdout
-        self.assertEqual(len(newest.splitlines()), 2, newest)
-        self.assertEqual(newest.splitlines()[-1], log.splitlines()[-1])
+        # The Python SDK's start_byte/offset form, in bytes: -1 reads the newest |offset| bytes.
+        newest = self.run_cli("training-job", "logs", job_id, "--start-byte", "-1", "--offset", "20").stdout
+        self.assertEqual(len(newest), 20, newest)
+        self.assertTrue(log.endswith(newest), newest)
         self.assert_usage_error("training-job", "logs", job_id, "--offset", "2", "--lines", "2", message="do not mix")
 
     def test_update_and_delete(self):

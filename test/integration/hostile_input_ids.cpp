@@ -87,7 +87,7 @@ std::vector<IdOperation> id_operations() {
       {"training log files", [](const Session& s, const std::string& id) { TrainingJob(s, id, "2").get_job_log_file_list(); },
        [](const std::string& id) { return std::vector<std::string>{"training-jobs", id, "versions", "2", "log", "file-names"}; }},
       {"training log", [](const Session& s, const std::string& id) { TrainingJob(s, "1", "2").get_job_log(id); },
-       [](const std::string&) { return std::vector<std::string>{"training-jobs", "1", "versions", "2", "aom-log"}; }},
+       [](const std::string&) { return std::vector<std::string>{"training-jobs", "1", "versions", "2", "log"}; }},
       {"get job config", [](const Session& s, const std::string& id) { TrainingJobConfig(s, id).get_job_configs_info(); },
        [](const std::string& id) { return std::vector<std::string>{"training-job-configs", id}; }},
       {"mod label job", [](const Session& s, const std::string& id) { LabelApi(s).mod_label_job(kProject, id, {"n", ""}); },

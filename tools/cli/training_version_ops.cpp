@@ -34,7 +34,8 @@ std::string progress_text(const JobInfo& info, std::chrono::steady_clock::durati
   return text;
 }
 
-int print_log(Invocation& invocation, const JobLog& log) {
+template <class Log>  // JobLog (by lines) or JobLogRange (by bytes)
+int print_log(Invocation& invocation, const Log& log) {
   if (invocation.json()) {
     print_json(invocation.out(), log.raw_json);
     return 0;
@@ -73,8 +74,8 @@ void add_log_flags(po::options_description& options) {
       ("lines", po::value<int>()->value_name("N"), "lines to read, 0..500 (default 50)")
       ("base-line", po::value<std::string>()->value_name("MARK"), "read from this position (a start/end line of an earlier read)")
       ("order", po::value<std::string>()->value_name("asc|desc"), "desc reads downward from --base-line, asc upward")
-      ("start-byte", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(start_byte=): -1 or 0 the newest lines, else a position")
-      ("offset", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(offset=): lines to read, < 0 reads upward (-2048..2048)");
+      ("start-byte", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(start_byte=): 0 the start, -1 the newest bytes, else a byte position")
+      ("offset", po::value<std::int64_t>()->value_name("N"), "Python get_job_log(offset=): bytes to read, < 0 reads backward (-2048..2048)");
 }
 
 int show_version(Invocation& invocation, const TrainingJob& version) {

@@ -163,9 +163,12 @@ class UsageErrorTests(CliTestCase):
         self.assert_usage_error("visualization-job", "get", "", message="empty")
 
     def test_path_tricking_id_stays_one_segment(self):
-        # Sent percent-encoded as one path segment, so the service answers "does not exist": exit 1.
-        result = self.run_cli("visualization-job", "delete", "../1", status=1)
-        self.assertIn("visualization-jobs/..%2F1 -> ", result.stderr)
+        # No ModelArts ID holds '/': the SDK refuses it before sending, a clear usage error (issue 13).
+        self.assert_usage_error("visualization-job", "delete", "../1", message="contains '/'")
+        self.assert_usage_error("training-job", "get", "x/y", message="contains '/'")
+        # Other tricks are sent percent-encoded as one path segment: the service answers "does not exist", exit 1.
+        result = self.run_cli("visualization-job", "delete", "..%2F1", status=1)
+        self.assertIn("visualization-jobs/..%252F1 -> ", result.stderr)
 
 
 class RawTests(CliTestCase):

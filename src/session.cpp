@@ -24,6 +24,11 @@ class SystemClock final : public Clock {
 };
 
 std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
+  // Main-account login (Python Session(username=<account name>, password=...)): the user is the account, so
+  // the account (IAM domain) name defaults to the user name, from code, the environment and the CLI alike.
+  if (options.access_key().empty() && options.secret_key().empty() && options.account().empty()) {
+    options.account(options.username());
+  }
   const std::string missing = detail::missing_settings(options);
   if (!missing.empty()) detail::throw_error(detail::configuration_error(missing));
   // Before any endpoint is derived from them: a bad region must not name another host (and get the password).
@@ -84,23 +89,32 @@ Session::Session() : Session(SessionOptions::from_environment()) {}
 
 Session::Session(SessionOptions options) : state_(make_state(std::move(options))) {}
 
+SessionOptions& SessionOptions::endpoints(const Endpoints& endpoints) {
+  if (!endpoints.iam_endpoint().empty()) iam_endpoint(endpoints.iam_endpoint());
+  if (!endpoints.obs_endpoint().empty()) obs_endpoint(endpoints.obs_endpoint());
+  if (!endpoints.modelarts_endpoint().empty()) modelarts_endpoint(endpoints.modelarts_endpoint());
+  return *this;
+}
+
 Session Session::with_access_key(std::string access_key, std::string secret_key, std::string project_id,
-                                 std::string region_name) {
+                                 std::string region_name, const Endpoints& endpoints) {
   return Session(SessionOptions{}
                      .access_key(std::move(access_key))
                      .secret_key(std::move(secret_key))
                      .project_id(std::move(project_id))
-                     .region_name(std::move(region_name)));
+                     .region_name(std::move(region_name))
+                     .endpoints(endpoints));
 }
 
 Session Session::with_password(std::string account, std::string username, std::string password,
-                               std::string region_name, std::string project_id) {
+                               std::string region_name, std::string project_id, const Endpoints& endpoints) {
   return Session(SessionOptions{}
                      .account(std::move(account))
                      .username(std::move(username))
                      .password(std::move(password))
                      .region_name(std::move(region_name))
-                     .project_id(std::move(project_id)));
+                     .project_id(std::move(project_id))
+                     .endpoints(endpoints));
 }
 
 const std::string& Session::region_name() const noexcept { return state_->options.region_name(); }

@@ -215,15 +215,20 @@ char* put_decoded(char* out, std::string_view text) noexcept {
   return out;
 }
 
-// Encoded path without the trailing slash the canonical URI adds; always starts with '/'. Each '/'-separated
-// segment is decoded then encoded (so raw and already-encoded input give one encoding), in one pass: a '/' is a
-// separator, and an escape never spans one ('/' is not a hex digit), so decoding the whole path escape by
-// escape is decoding it segment by segment.
+// Encoded path without the trailing slash the canonical URI adds; always starts with '/'. Every escape is
+// decoded and every byte encoded again, so raw and already-encoded input give one encoding. On the wire ('wire')
+// an escape that stands for '/' stays "%2F", inside its segment. The canonical URI follows the documented
+// algorithm and the official signers (Python: unquote the whole path, split it on '/', quote each segment), so
+// there that '/' becomes a separator: ".../a%2Fb" signs as ".../a/b/". Both in one pass: an escape never spans
+// a '/', so decoding escape by escape is decoding the whole path.
 constexpr std::size_t wire_path_capacity(std::string_view path) noexcept {
   return 1 + path.size() * kMaxEncodedPerByte;
 }
 
-char* put_wire_path(char* out, std::string_view path) noexcept {
+enum class PathForm { wire, canonical };
+
+/// `split` (when given) is set when an escape stood for '/', i.e. the two forms differ.
+char* put_path(char* out, std::string_view path, PathForm form, bool* split = nullptr) noexcept {
   *out++ = '/';
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
   for (std::size_t i = 0; i < path.size();) {
@@ -235,11 +240,19 @@ char* put_wire_path(char* out, std::string_view path) noexcept {
       out = put_encoded_byte(out, static_cast<unsigned char>(c));
       ++i;
     } else {
-      out = put_encoded_byte(out, next_decoded(path, i));
+      const unsigned char decoded = next_decoded(path, i);
+      if (decoded == '/' && form == PathForm::canonical) {
+        *out++ = '/';
+        if (split != nullptr) *split = true;
+      } else {
+        out = put_encoded_byte(out, decoded);
+      }
     }
   }
   return out;
 }
+
+char* put_wire_path(char* out, std::string_view path) noexcept { return put_path(out, path, PathForm::wire); }
 
 using QueryPair = std::pair<std::string, std::string>;
 
@@ -433,7 +446,7 @@ std::string wire_path(std::string_view path) {
 std::string canonical_uri(std::string_view path) {
   std::string out;
   write_sized(out, wire_path_capacity(path) + 1, [&](char* p) {
-    char* end = put_wire_path(p, path);
+    char* end = put_path(p, path, PathForm::canonical);
     if (end[-1] != '/') *end++ = '/';
     return end;
   });
@@ -563,6 +576,7 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
   const char* query_end = nullptr;
   const char* names_begin = nullptr;
   const char* names_end = nullptr;
+  bool split = false;  // the canonical path split a "%2F": the wire path is not a slice of it
   std::string& canonical = result.canonical_request;
   write_sized(canonical,
               request.method.size() + 1 + wire_path_capacity(request.path) + 2 +
@@ -571,7 +585,7 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
                 for (char c : request.method) *out++ = upper(c);
                 *out++ = '\n';
                 path_begin = out;
-                out = put_wire_path(out, request.path);
+                out = put_path(out, request.path, PathForm::canonical, &split);
                 path_end = out;
                 if (out[-1] != '/') *out++ = '/';
                 *out++ = '\n';
@@ -598,8 +612,8 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
   result.signed_headers.assign(names_begin, names_end);
   const auto path_size = static_cast<std::size_t>(path_end - path_begin);
   const auto query_size = static_cast<std::size_t>(query_end - query_begin);
-  write_sized(result.target, path_size + 1 + query_size, [&](char* out) {
-    out = put(out, std::string_view(path_begin, path_size));
+  write_sized(result.target, (split ? wire_path_capacity(request.path) : path_size) + 1 + query_size, [&](char* out) {
+    out = split ? put_wire_path(out, request.path) : put(out, std::string_view(path_begin, path_size));
     if (query_size > 0) {
       *out++ = '?';
       out = put(out, std::string_view(query_begin, query_size));

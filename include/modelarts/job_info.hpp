@@ -83,7 +83,16 @@ struct JobVersionList {
   std::string raw_json;
 };
 
-/// One read of a training log (the Python SDK's get_job_log return shape, served by /aom-log).
+/// One read of the legacy byte-range log, GET .../log (Python get_job_log(log_file, start_byte, offset)).
+struct JobLogRange {
+  std::string content;              ///< the bytes read (the reply's `log`)
+  std::int64_t log_byte_count = 0;  ///< how many (the reply's `log_byte_count`; `count` in one doc example)
+  std::int64_t start_byte = 0;      ///< position of the first byte read: end_byte - log_byte_count
+  std::int64_t end_byte = 0;        ///< position after the last byte read: pass it as start_byte to read on
+  std::string raw_json;
+};
+
+/// One read of a training log by lines (the Python SDK's documented return shape, served by /aom-log).
 struct JobLog {
   std::string content;
   std::int64_t lines = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <modelarts/config_info.hpp>
+#include <modelarts/endpoints.hpp>
 #include <modelarts/error.hpp>
 #include <modelarts/estimator.hpp>
 #include <modelarts/http.hpp>

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include <modelarts/endpoints.hpp>
 #include <modelarts/http.hpp>
 #include <modelarts/options.hpp>
 #include <modelarts/signer.hpp>
@@ -46,7 +47,8 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, access_key);
   MODELARTS_OPTION(std::string, secret_key);
   MODELARTS_OPTION(std::string, security_token);
-  // account + IAM user + password: an IAM token is fetched, cached and refreshed
+  // account + IAM user + password: an IAM token is fetched, cached and refreshed. An empty account is the
+  // user's own (main-account login, Python Session(username=<account name>, password=...)).
   MODELARTS_OPTION(std::string, account);
   MODELARTS_OPTION(std::string, username);
   MODELARTS_OPTION(std::string, password);
@@ -57,7 +59,7 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, modelarts_endpoint);
   /// Default https://iam.{region}.myhuaweicloud.com.
   MODELARTS_OPTION(std::string, iam_endpoint);
-  MODELARTS_OPTION(std::string, obs_endpoint);  ///< kept for Python parity; unused by job calls
+  MODELARTS_OPTION(std::string, obs_endpoint);  ///< the OBS client's endpoint; job calls never reach OBS
   MODELARTS_OPTION(TransportOptions, transport_options);
   MODELARTS_OPTION(RetryOptions, retry);
   /// Replaces the default Beast transport (tests, custom stacks).
@@ -68,11 +70,14 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, user_agent_suffix);
 
  public:
+  /// Sets the endpoints `endpoints` names (empty ones are left as they are).
+  SessionOptions& endpoints(const Endpoints& endpoints);
   /// Settings from the environment (HUAWEICLOUD_SDK_*, MODELARTS_*), then for what it leaves unset the profile
   /// [basic] (or MODELARTS_PROFILE's) of ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE).
   /// Proxies as curl and Go read them: HTTPS_PROXY (or https_proxy) for https endpoints, HTTP_PROXY (or
   /// http_proxy) for http ones, except under CGI (REQUEST_METHOD set: "httpoxy"), NO_PROXY (or no_proxy) for
-  /// hosts reached directly; see TransportOptions. A Session throws ConfigurationError naming the setting when region_name, project_id or
+  /// hosts reached directly; see TransportOptions. A Session throws ConfigurationError naming the setting when
+  /// region_name, project_id or
   /// an endpoint could not be part of a URL as it reads.
   static SessionOptions from_environment();
 };
@@ -91,12 +96,15 @@ class Session {
   /// Throws ConfigurationError when neither AK/SK nor account/username/password is complete, or no region.
   explicit Session(SessionOptions options);
 
-  /// Python: Session(access_key=, secret_key=, project_id=, region_name=)
+  /// Python: Session(access_key=, secret_key=, project_id=, region_name=), after
+  /// Session.set_endpoint(iam_endpoint, obs_endpoint, modelarts_endpoint, region_name) when `endpoints` is given.
   static Session with_access_key(std::string access_key, std::string secret_key, std::string project_id,
-                                 std::string region_name);
-  /// Python: Session(account=, username=, password=, region_name=, project_id=)
+                                 std::string region_name, const Endpoints& endpoints = {});
+  /// Python: Session(account=, username=, password=, region_name=, project_id=), with `endpoints` as above.
+  /// An empty account logs in to the user's own account (Python Session(username=<account name>, password=)).
   static Session with_password(std::string account, std::string username, std::string password,
-                               std::string region_name, std::string project_id = {});
+                               std::string region_name, std::string project_id = {},
+                               const Endpoints& endpoints = {});
 
   const std::string& region_name() const noexcept;
   /// The configured project ID, or the one IAM reports for the region (looked up once, then cached).

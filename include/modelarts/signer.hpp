@@ -23,8 +23,9 @@ struct SignableRequest {
   /// Host header value as sent, with a non-default port ("127.0.0.1:8443"). Added and signed as `host`;
   /// empty: no Host header is added (e.g. to reproduce signers that do not sign the host).
   std::string host;
-  /// The path. Each '/'-separated segment is percent-decoded, then encoded again (RFC 3986, upper-case hex),
-  /// so a raw ("/a b") or an already encoded ("/a%20b") path signs and sends the same.
+  /// The path. Percent-decoded, then encoded again (RFC 3986, upper-case hex), so a raw ("/a b") or an already
+  /// encoded ("/a%20b") path signs and sends the same. An encoded slash is sent as "%2F" but signed, as the
+  /// documented algorithm and the official signers do, as a separator ("/a%2Fb" signs as "/a/b/").
   std::string path;
   QueryParams query;        ///< decoded pairs
   std::vector<std::pair<std::string, std::string>> headers;  ///< e.g. Content-Type, X-Project-Id
@@ -61,11 +62,13 @@ std::string format_sdk_date(std::chrono::system_clock::time_point time);
 std::string percent_encode(std::string_view text);
 /// Inverse of percent_encode; malformed escapes are kept literally. '+' stays '+'.
 std::string percent_decode(std::string_view text);
-/// Canonical URI: each segment decoded then encoded, joined by '/', with a trailing '/' appended.
+/// Canonical URI, the documented way: the whole path decoded, split on '/', each segment encoded, joined by '/',
+/// with a trailing '/' appended ("/v1/a%2Fb" -> "/v1/a/b/").
 std::string canonical_uri(std::string_view path);
 /// Pairs sorted by raw key then raw value (byte order), each encoded, "k=v" joined by '&'.
 std::string canonical_query_string(const QueryParams& query);
-/// The path as sent on the wire: canonical_uri without the trailing '/' it appends ("" -> "/").
+/// The path as sent on the wire: each escape decoded and each byte encoded again, an encoded slash kept as
+/// "%2F" inside its segment, no trailing '/' added ("" -> "/"; "/v1/a%2fb" -> "/v1/a%2Fb").
 std::string wire_path(std::string_view path);
 /// wire_path(path), then "?" + canonical_query_string(query) when there is a query: the request target
 /// sign_request returns, also used for token-authenticated requests.

@@ -26,6 +26,7 @@ Result<TrainingJobList> decode_job_list(const boost::json::value& body, const st
 Result<JobVersionList> decode_version_list(const boost::json::value& body, const std::string& context);
 Result<std::vector<std::string>> decode_log_file_list(const boost::json::value& body, const std::string& context);
 Result<JobLog> decode_job_log(const boost::json::value& body, const std::string& context);
+Result<JobLogRange> decode_job_log_range(const boost::json::value& body, const std::string& context);
 /// Fills every JobInfo field present in `object` (no field required).
 JobInfo read_job_info(const boost::json::object& object, const std::string& context);
 

@@ -122,4 +122,24 @@ Result<JobLog> decode_job_log(const json::value& body, const std::string& contex
   return log;
 }
 
+Result<JobLogRange> decode_job_log_range(const json::value& body, const std::string& context) {
+  std::optional<ErrorInfo> error;
+  const json::object* object = body_object(body, context, error);
+  if (!object) return *error;
+  FieldReader r(*object, context);
+  const json::value* log_text = r.find("log");
+  if (log_text && !log_text->is_string()) return invalid_reply(context, "field has the wrong type: log");
+  JobLogRange range;
+  range.content = r.text("log");
+  // The doc names it log_byte_count, its example count; the text itself is the fallback.
+  range.log_byte_count = r.find("log_byte_count") ? r.integer("log_byte_count")
+                         : r.find("count")        ? r.integer("count")
+                                                  : static_cast<std::int64_t>(range.content.size());
+  range.end_byte = r.integer("end_byte");
+  range.start_byte = range.end_byte - range.log_byte_count;
+  if (!r.ok()) return r.error();
+  range.raw_json = json::serialize(*object);
+  return range;
+}
+
 }  // namespace modelarts::detail

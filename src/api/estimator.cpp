@@ -257,8 +257,8 @@ void Estimator::update_job_configs(const std::string& config_name, const Inputs&
 }
 
 TrainingJobList Estimator::get_job_list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
-  return list_page(session, "training-jobs", options, options.page(), decode_job_list);
+  check_list_options(options, kTrainingJobList);
+  return list_page(session, kTrainingJobList, options, options.page(), decode_job_list);
 }
 
 std::vector<TrainingJob> Estimator::get_job_object_list(const Session& session, const ListOptions& options) {
@@ -296,8 +296,8 @@ std::vector<AlgorithmInfo> Estimator::get_built_in_algorithms(const Session& ses
 }
 
 ConfigList Estimator::get_job_configs_list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
-  return list_page(session, "training-job-configs", options, options.page(), decode_config_list);
+  check_list_options(options, kConfigList);
+  return list_page(session, kConfigList, options, options.page(), decode_config_list);
 }
 
 std::vector<TrainingJobConfig> Estimator::get_job_configs_object_list(const Session& session,

@@ -39,7 +39,14 @@ void visualization_workflow(const Session& session) {
   by_id.update_visualization_job("second");
   BOOST_TEST(by_id.get_visualization_job_info().job_desc == "second");
 
-  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status == 8; }));
+  int polls = 0;
+  VisualizationJobInfo running = by_id.wait(VisualizationWaitOptions{}
+                                                .initial_interval(std::chrono::milliseconds(5))
+                                                .max_interval(std::chrono::milliseconds(40))
+                                                .timeout(std::chrono::seconds(20))
+                                                .on_progress([&](const VisualizationJobInfo&) { ++polls; }));
+  BOOST_TEST(running.status == 8);
+  BOOST_TEST(polls >= 1);
   by_id.stop_visualization_job();
   BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status == 10; }));
   by_id.restart_visualization_job();

@@ -39,11 +39,11 @@ BOOST_AUTO_TEST_CASE(an_invalid_reply_names_the_call_without_the_endpoint_base_p
     const Session session(fake_session_options(transport).modelarts_endpoint(endpoint));
     transport->reply(200, R"({"is_success":true,"job_name":"no id"})");
     try {
-      VisualizationJob(session, "a/b c").get_visualization_job_info();
+      VisualizationJob(session, "a?b c").get_visualization_job_info();
       BOOST_FAIL("expected TransportError");
     } catch (const TransportError& e) {
       BOOST_TEST(static_cast<int>(e.transport_kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
-      BOOST_TEST(std::string(e.what()).rfind("GET " + v1("visualization-jobs/a%2Fb%20c") + ": invalid reply", 0) == 0,
+      BOOST_TEST(std::string(e.what()).rfind("GET " + v1("visualization-jobs/a%3Fb%20c") + ": invalid reply", 0) == 0,
                  e.what());
     }
   }

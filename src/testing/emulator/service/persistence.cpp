@@ -49,7 +49,6 @@ std::string state_to_text(const ServiceState& state) {
       versions.push_back(json::object{
           {"version_id", v.version_id},
           {"version_name", v.version_name},
-          {"job_desc", v.job_desc},
           {"create_ms", v.create_ms},
           {"stop_ms", v.stop_ms},
           {"config", config_json(v.config, v.config.pre_version_id != 0 ? ConfigUse::version : ConfigUse::job)}});
@@ -130,7 +129,6 @@ ServiceState state_from_text(const std::string& document) {
         TrainingVersion v;
         v.version_id = integer(vo.at("version_id"));
         v.version_name = text(vo.at("version_name"));
-        v.job_desc = text(vo.at("job_desc"));
         v.create_ms = integer(vo.at("create_ms"));
         v.stop_ms = integer(vo.at("stop_ms"));
         const bool derived = vo.at("config").as_object().contains("pre_version_id");

@@ -141,20 +141,8 @@ RawResponse Session::request(std::string_view method, std::string_view path, con
   prepared.query = query;
   // A query written into the path ("/v1/p/jobs?page=1") joins `query`, decoded, so it is signed like the rest.
   if (const std::size_t mark = path.find('?'); mark != std::string_view::npos) {
-    std::string_view rest = path.substr(mark + 1);
+    for (auto& pair : parse_query(path.substr(mark + 1))) prepared.query.push_back(std::move(pair));
     path = path.substr(0, mark);
-    while (!rest.empty()) {
-      const std::size_t amp = rest.find('&');
-      const std::string_view pair = rest.substr(0, amp);
-      const std::size_t equals = pair.find('=');
-      if (!pair.empty()) {
-        prepared.query.emplace_back(percent_decode(pair.substr(0, equals)),
-                                    equals == std::string_view::npos ? std::string()
-                                                                     : percent_decode(pair.substr(equals + 1)));
-      }
-      if (amp == std::string_view::npos) break;
-      rest.remove_prefix(amp + 1);
-    }
   }
   prepared.path = state_->modelarts.base_path;
   if (path.empty() || path.front() != '/') prepared.path.push_back('/');

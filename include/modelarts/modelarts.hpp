@@ -12,13 +12,16 @@
 #include <modelarts/label_job.hpp>
 #include <modelarts/label_job_info.hpp>
 #include <modelarts/list_options.hpp>
+#include <modelarts/list_page.hpp>
 #include <modelarts/paging.hpp>
 #include <modelarts/session.hpp>
 #include <modelarts/signer.hpp>
 #include <modelarts/spec_info.hpp>
 #include <modelarts/status.hpp>
+#include <modelarts/training_config_info.hpp>
 #include <modelarts/training_job.hpp>
 #include <modelarts/training_job_config.hpp>
+#include <modelarts/url_codec.hpp>
 #include <modelarts/v2.hpp>
 #include <modelarts/version.hpp>
 #include <modelarts/visualization_job.hpp>

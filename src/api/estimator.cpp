@@ -262,7 +262,7 @@ TrainingJobList Estimator::get_job_list(const Session& session, const ListOption
 }
 
 std::vector<TrainingJob> Estimator::get_job_object_list(const Session& session, const ListOptions& options) {
-  return objects_of<TrainingJob>(session, get_job_list(session, options).jobs);
+  return objects_of<TrainingJob>(session, get_job_list(session, options).items);
 }
 
 void Estimator::delete_job_by_id(const Session& session, const std::string& job_id) {
@@ -302,7 +302,7 @@ ConfigList Estimator::get_job_configs_list(const Session& session, const ListOpt
 
 std::vector<TrainingJobConfig> Estimator::get_job_configs_object_list(const Session& session,
                                                                       const ListOptions& options) {
-  return objects_of<TrainingJobConfig>(session, get_job_configs_list(session, options).configs);
+  return objects_of<TrainingJobConfig>(session, get_job_configs_list(session, options).items);
 }
 
 }  // namespace modelarts

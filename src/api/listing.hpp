@@ -61,12 +61,14 @@ std::vector<Item> objects_of(const Session& session, std::vector<Row>&& rows) {
   return items;
 }
 
-/// A Pager page made from a listing's rows and its reported total count.
+/// A page of objects (built from session and row) made from a page of rows, counts kept.
 template <class Item, class Row>
-Page<Item> page_of(const Session& session, std::int64_t total, std::vector<Row>&& rows) {
-  Page<Item> page;
-  if (total > 0) page.total = total;  // 0 may mean "not reported"
-  page.items = objects_of<Item>(session, std::move(rows));
+ListPage<Item> page_of(const Session& session, ListPage<Row>&& rows) {
+  ListPage<Item> page;
+  page.total_count = rows.total_count;
+  page.count_limit = rows.count_limit;
+  page.quotas = rows.quotas;
+  page.items = objects_of<Item>(session, std::move(rows.items));
   return page;
 }
 
@@ -74,7 +76,7 @@ Page<Item> page_of(const Session& session, std::int64_t total, std::vector<Row>&
 /// matches longer names) in the first page of `collection` searched for it, decoded by `decode`.
 template <class Decode, class Row = typename decltype(std::declval<Decode>()(boost::json::value(), std::string())
                                                           .value()
-                                                          .jobs)::value_type>
+                                                          .items)::value_type>
 Result<std::optional<Row>> find_job_named(const Session& session, const std::string& collection,
                                           const std::string& name, Decode decode) {
   ApiCall call = v1_call(session, "GET", {collection});
@@ -83,7 +85,7 @@ Result<std::optional<Row>> find_job_named(const Session& session, const std::str
   if (!response) return response.error();
   auto list = decode(response.value().json, response.value().context);
   if (!list) return list.error();
-  for (auto& row : list.value().jobs) {
+  for (auto& row : list.value().items) {
     if (row.job_name == name) return std::optional<Row>(std::move(row));
   }
   return std::optional<Row>();

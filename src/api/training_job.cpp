@@ -117,7 +117,7 @@ Pager<TrainingJob> TrainingJob::list(const Session& session, const ListOptions& 
   check_list_options(options, kTrainingJobList);
   auto fetch = [session, options](std::int64_t page) {
     TrainingJobList list = list_page(session, kTrainingJobList, options, static_cast<int>(page), decode_job_list);
-    return page_of<TrainingJob>(session, list.job_total_count, std::move(list.jobs));
+    return page_of<TrainingJob>(session, std::move(list));
   };
   return Pager<TrainingJob>(fetch, options.page());
 }

@@ -43,7 +43,7 @@ Pager<TrainingJobConfig> TrainingJobConfig::list(const Session& session, const L
   auto fetch = [session, options](std::int64_t page) {
     ConfigList list =
         list_page(session, kConfigList, options, static_cast<int>(page), decode_config_list);
-    return page_of<TrainingJobConfig>(session, list.config_total_count, std::move(list.configs));
+    return page_of<TrainingJobConfig>(session, std::move(list));
   };
   return Pager<TrainingJobConfig>(fetch, options.page());
 }

@@ -7,8 +7,8 @@
 #include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "api/waiting.hpp"
 #include "detail/create_recovery.hpp"
-#include "detail/poll_until.hpp"
 
 namespace modelarts {
 using namespace detail;
@@ -101,33 +101,12 @@ void VisualizationJob::delete_visualization_job() const {
 
 VisualizationJobInfo VisualizationJob::wait(const VisualizationWaitOptions& options) const {
   require_id("visualization job_id", job_id_);
-  const ApiCall call = v1_call(session_, "GET", {"visualization-jobs", job_id_});
-  const std::string context = describe(call);
-  const int held_status = info_ ? info_->status : 0;
-  return poll_until<VisualizationJobInfo>(
-             *session_clock(session_), poll_schedule(options),
-             [&]() -> Result<VisualizationJobInfo> {
-               Result<ApiResponse> polled = try_call(session_, call);
-               if (!polled.ok()) return polled.error();
-               return decode_visualization_info(polled.value().json, context);
-             },
-             [](const VisualizationJobInfo& info) {
-               return info.status == static_cast<int>(JobStatus::running) || is_terminal_status(info.status);
-             },
-             [&](const VisualizationJobInfo& info) {
-               if (options.on_progress()) options.on_progress()(info);
-             },
-             [&](const VisualizationJobInfo* last, const std::string& last_problem) {
-               ErrorInfo timeout;
-               timeout.last_status = last ? last->status : held_status;
-               timeout.message = "visualization job " + job_id_ + " not running after " +
-                                 std::to_string(options.timeout().count()) + " ms (status " +
-                                 std::to_string(timeout.last_status) + ' ' +
-                                 std::string(status_name(timeout.last_status)) + ')' +
-                                 (last_problem.empty() ? "" : "; last poll failed: " + last_problem);
-               return timeout;
-             })
-      .value_or_throw();
+  return wait_on_call(
+      session_, v1_call(session_, "GET", {"visualization-jobs", job_id_}), decode_visualization_info,
+      [](const VisualizationJobInfo& info) {
+        return info.status == JobStatus::running || is_terminal_status(info.status);
+      },
+      options, info_ ? info_->status_code() : 0, "visualization job " + job_id_, "running");
 }
 
 VisualizationJobList VisualizationJob::get_visualization_job_list(const Session& session, const ListOptions& options) {
@@ -137,7 +116,7 @@ VisualizationJobList VisualizationJob::get_visualization_job_list(const Session&
 
 std::vector<VisualizationJob> VisualizationJob::get_visualization_job_object_list(const Session& session,
                                                                                  const ListOptions& options) {
-  return objects_of<VisualizationJob>(session, get_visualization_job_list(session, options).jobs);
+  return objects_of<VisualizationJob>(session, get_visualization_job_list(session, options).items);
 }
 
 Pager<VisualizationJob> VisualizationJob::list(const Session& session, const ListOptions& options) {
@@ -145,7 +124,7 @@ Pager<VisualizationJob> VisualizationJob::list(const Session& session, const Lis
   auto fetch = [session, options](std::int64_t page) {
     VisualizationJobList list =
         get_visualization_job_list(session, ListOptions(options).page(static_cast<int>(page)));
-    return page_of<VisualizationJob>(session, list.job_total_count, std::move(list.jobs));
+    return page_of<VisualizationJob>(session, std::move(list));
   };
   return Pager<VisualizationJob>(fetch, options.page());
 }

@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(main_account_password_login_needs_no_account) {
   SessionOptions options = emulator.password_session_options().account({});
   Session session(options);
   BOOST_TEST(session.options().account() == "boss");
-  BOOST_TEST(Estimator::get_job_list(session).jobs.empty());
+  BOOST_TEST(Estimator::get_job_list(session).items.empty());
 }
 
 BOOST_AUTO_TEST_CASE(endpoints_are_given_to_the_python_shaped_constructors) {
@@ -53,11 +53,11 @@ BOOST_AUTO_TEST_CASE(endpoints_are_given_to_the_python_shaped_constructors) {
                                             mt::kDefaultRegion, endpoints);
   BOOST_TEST(by_key.modelarts_endpoint() == emulator.endpoint());
   BOOST_TEST(by_key.options().obs_endpoint() == "http://127.0.0.1:9/obs");
-  BOOST_TEST(Estimator::get_job_list(by_key).jobs.empty());
+  BOOST_TEST(Estimator::get_job_list(by_key).items.empty());
 
   Session by_password = Session::with_password("", "boss", mt::kDefaultPassword, mt::kDefaultRegion, {}, endpoints);
   BOOST_TEST(by_password.project_id() == mt::kDefaultProjectId);  // from the token the emulator's IAM issued
-  BOOST_TEST(VisualizationJob::get_visualization_job_list(by_password).jobs.empty());
+  BOOST_TEST(VisualizationJob::get_visualization_job_list(by_password).items.empty());
 }
 
 BOOST_AUTO_TEST_CASE(lists_come_back_in_the_python_default_order) {
@@ -75,18 +75,18 @@ BOOST_AUTO_TEST_CASE(lists_come_back_in_the_python_default_order) {
     return out;
   };
   // Python get_job_list: sortBy=job_name, order=desc.
-  BOOST_TEST(names(Estimator::get_job_list(session).jobs, &JobInfo::job_name) ==
+  BOOST_TEST(names(Estimator::get_job_list(session).items, &JobInfo::job_name) ==
              (std::vector<std::string>{"job-c", "job-b", "job-a"}));
   // Python get_job_configs_list: order=asc (the service alone would answer desc).
-  BOOST_TEST(names(Estimator::get_job_configs_list(session).configs, &ConfigInfo::config_name) ==
+  BOOST_TEST(names(Estimator::get_job_configs_list(session).items, &ConfigInfo::config_name) ==
              (std::vector<std::string>{"cfg-a", "cfg-b", "cfg-c"}));
   // Python get_visualization_job_list: job_name ascending (the service alone would sort by job_id).
-  BOOST_TEST(names(VisualizationJob::get_visualization_job_list(session).jobs, &VisualizationJobInfo::job_name) ==
+  BOOST_TEST(names(VisualizationJob::get_visualization_job_list(session).items, &VisualizationJobInfo::job_name) ==
              (std::vector<std::string>{"vis-a", "vis-b", "vis-c"}));
   // Explicit values are sent as given.
-  BOOST_TEST(names(Estimator::get_job_list(session, ListOptions{}.order("asc")).jobs, &JobInfo::job_name) ==
+  BOOST_TEST(names(Estimator::get_job_list(session, ListOptions{}.order("asc")).items, &JobInfo::job_name) ==
              (std::vector<std::string>{"job-a", "job-b", "job-c"}));
-  BOOST_TEST(names(VisualizationJob::get_visualization_job_list(session, ListOptions{}.sort_by("job_id")).jobs,
+  BOOST_TEST(names(VisualizationJob::get_visualization_job_list(session, ListOptions{}.sort_by("job_id")).items,
                    &VisualizationJobInfo::job_name) == (std::vector<std::string>{"vis-b", "vis-a", "vis-c"}));
 }
 
@@ -96,8 +96,8 @@ BOOST_AUTO_TEST_CASE(the_service_limits_hold_on_both_sides) {
   session.project_id();
   // At the service's limits the emulator answers; beyond them the SDK refuses without a request.
   const std::string longest(64, 's');
-  BOOST_TEST(Estimator::get_job_list(session, ListOptions{}.search_content(longest)).jobs.empty());
-  BOOST_TEST(VisualizationJob::get_visualization_job_list(session, ListOptions{}.per_page(1000)).jobs.empty());
+  BOOST_TEST(Estimator::get_job_list(session, ListOptions{}.search_content(longest)).items.empty());
+  BOOST_TEST(VisualizationJob::get_visualization_job_list(session, ListOptions{}.per_page(1000)).items.empty());
   Estimator estimator(session, pytorch_on_cpu());
   BOOST_TEST(estimator.create_job_configs(Inputs::obs("/bucket/data/"), std::string(64, 'c')).config_name().size() == 64u);
   const auto before = emulator.stats().requests;
@@ -158,7 +158,7 @@ BOOST_AUTO_TEST_CASE(one_job_description_everywhere) {
   const JobVersionList versions = job.get_job_version_info();
   BOOST_TEST(versions.job_desc == "second");
   BOOST_TEST(versions.versions.at(0).job_desc == "second");
-  BOOST_TEST(Estimator::get_job_list(session).jobs.at(0).job_desc == "second");
+  BOOST_TEST(Estimator::get_job_list(session).items.at(0).job_desc == "second");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

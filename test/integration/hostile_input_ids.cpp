@@ -221,10 +221,10 @@ BOOST_AUTO_TEST_CASE(hostile_ids_against_the_emulator_never_touch_another_job) {
   // The sentinels are untouched.
   BOOST_TEST(VisualizationJob(session, sentinel.job_id()).get_visualization_job_info().job_desc == "keep");
   const LabelJobList labels = LabelApi(session).query_label_jobs(session.project_id());
-  BOOST_REQUIRE(labels.jobs.size() == 1u);
-  BOOST_TEST(labels.jobs[0].id == label_id);
-  BOOST_TEST(labels.jobs[0].name == "sentinel-label");
-  BOOST_TEST(labels.jobs[0].description == "keep");
+  BOOST_REQUIRE(labels.items.size() == 1u);
+  BOOST_TEST(labels.items[0].id == label_id);
+  BOOST_TEST(labels.items[0].name == "sentinel-label");
+  BOOST_TEST(labels.items[0].description == "keep");
   BOOST_TEST_MESSAGE("hostile IDs against the emulator: " << cases << " cases");
 }
 

@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(get_job_info_decodes_the_documented_version_detail) {
   BOOST_TEST(info.pre_version_id == "5");
   BOOST_TEST(info.engine_name == "TensorFlow");
   BOOST_TEST(info.engine_id == 1);
-  BOOST_TEST(info.status == 10);
+  BOOST_TEST(info.status_code() == 10);
   BOOST_TEST(info.status_name() == "JOBSTAT_COMPLETED");
   BOOST_TEST(info.create_time == 1524189990635);
   BOOST_TEST(info.duration == 532003);
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(version_list_decodes_metric_lists_sent_as_strings) {
   BOOST_TEST(json::parse(v.model_metric_list).at("total_metric").at("total_metric_values").at("accuracy").as_double() == 0.9);
   BOOST_TEST(json::parse(v.system_metric_list).at("interval") == 1);
   BOOST_TEST(list.versions[1].version_id == "11");
-  BOOST_TEST(list.versions[1].status == 8);
+  BOOST_TEST(list.versions[1].status_code() == 8);
 }
 
 BOOST_AUTO_TEST_CASE(version_object_list_builds_one_object_per_version_holding_its_info) {
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(version_object_list_builds_one_object_per_version_holding_i
   BOOST_REQUIRE(versions.size() == 2u);
   BOOST_TEST(versions[1].job_id() == "10");
   BOOST_TEST(versions[1].version_id() == "2");
-  BOOST_TEST(versions[1].info().status == 8);
+  BOOST_TEST(versions[1].info().status_code() == 8);
   BOOST_TEST(t.transport->request_count() == 1u);
 }
 
@@ -244,13 +244,29 @@ BOOST_AUTO_TEST_CASE(job_list_sends_the_documented_query_and_decodes_rows) {
   BOOST_TEST(q["order"] == "asc");
   BOOST_TEST(q["search_content"] == "job");
   BOOST_TEST(list.quotas == 5);
-  BOOST_TEST(list.job_total_count == 1);
-  BOOST_TEST(list.job_count_limit == 3);
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  BOOST_TEST(list.jobs[0].job_id == "10");
-  BOOST_TEST(list.jobs[0].version_id == "10");
-  BOOST_TEST(list.jobs[0].version_count == 5);
-  BOOST_TEST(list.jobs[0].job_desc == "This is ModelArts job");
+  BOOST_TEST(list.total_count == 1);
+  BOOST_TEST(list.count_limit == 3);
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].job_id == "10");
+  BOOST_TEST(list.items[0].version_id == "10");
+  BOOST_TEST(list.items[0].version_count == 5);
+  BOOST_TEST(list.items[0].job_desc == "This is ModelArts job");
+}
+
+BOOST_AUTO_TEST_CASE(status_is_typed_and_keeps_the_code_as_sent) {
+  ApiTestSession t;
+  t.transport->reply(200, R"({"is_success":true,"job_total_count":3,"jobs":[{"job_id":1,"status":8},
+                                                                          {"job_id":2,"status":"11"},
+                                                                          {"job_id":3,"status":42}]})");
+  const TrainingJobList list = Estimator::get_job_list(t.session);
+  BOOST_REQUIRE(list.items.size() == 3u);
+  BOOST_TEST((list.items[0].status == JobStatus::running));
+  BOOST_TEST((list.items[1].status == JobStatus::failed));  // a number sent as a string
+  BOOST_TEST(is_failed_status(list.items[1].status));
+  BOOST_TEST(list.items[2].status_code() == 42);  // outside the documented table: kept, named unknown
+  BOOST_TEST(list.items[2].status_name() == "JOBSTAT_UNKNOWN");
+  BOOST_TEST(list.total_count == 3);
+  BOOST_TEST(!list.raw_json.empty());
 }
 
 BOOST_AUTO_TEST_CASE(job_object_list_holds_rows) {

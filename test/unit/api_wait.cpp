@@ -34,8 +34,8 @@ BOOST_AUTO_TEST_CASE(polls_with_growing_intervals_until_completed) {
   WaitSession t;
   for (int s : {1, 7, 8, 8, 8, 10}) t.transport->reply(200, version(s));
   std::vector<int> progress;
-  JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo& i) { progress.push_back(i.status); }));
-  BOOST_TEST(done.status == 10);
+  JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo& i) { progress.push_back(i.status_code()); }));
+  BOOST_TEST(done.status_code() == 10);
   BOOST_TEST(progress == (std::vector<int>{1, 7, 8, 8, 8, 10}));
   BOOST_TEST(t.clock->sleeps() == (std::vector<milliseconds>{seconds(1), seconds(2), seconds(4), seconds(4), seconds(4)}));
   for (const HttpRequest& r : t.transport->requests()) {
@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(a_failed_job_is_returned_not_thrown) {
   WaitSession t;
   t.transport->reply(200, version(8)).reply(200, version(11));
   JobInfo done = TrainingJob(t.session, "10", "3").wait(quick());
-  BOOST_TEST(done.status == 11);
+  BOOST_TEST(done.status_code() == 11);
   BOOST_TEST(is_failed_status(done.status));
 }
 
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(transient_errors_are_ridden_through) {
   t.transport->reply(200, version(10));
   int polls = 0;
   JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo&) { ++polls; }));
-  BOOST_TEST(done.status == 10);
+  BOOST_TEST(done.status_code() == 10);
   BOOST_TEST(polls == 2);  // progress only for the polls that answered
   BOOST_TEST(t.transport->request_count() == 6u);
 }
@@ -139,8 +139,8 @@ BOOST_AUTO_TEST_CASE(a_visualization_job_waits_until_running_on_the_same_loop) {
   std::vector<int> progress;
   VisualizationJobInfo running = VisualizationJob(t.session, "197").wait(
       VisualizationWaitOptions{}.initial_interval(seconds(1)).factor(2.0).max_interval(seconds(4)).on_progress(
-          [&](const VisualizationJobInfo& i) { progress.push_back(i.status); }));
-  BOOST_TEST(running.status == 8);
+          [&](const VisualizationJobInfo& i) { progress.push_back(i.status_code()); }));
+  BOOST_TEST(running.status_code() == 8);
   BOOST_TEST(progress == (std::vector<int>{1, 7, 8}));
   BOOST_TEST(t.clock->sleeps() == (std::vector<milliseconds>{seconds(1), seconds(2), seconds(4)}));
   for (const HttpRequest& r : t.transport->requests()) BOOST_TEST(path_of(r) == v1("visualization-jobs/197"));

@@ -58,7 +58,7 @@ int list_configs(Invocation& invocation) {
   if (paging.all)
     return print_all_pages(invocation, paging, table, TrainingJobConfig::list(invocation.session(), options), add_config_row);
   const ConfigList page = Estimator::get_job_configs_list(invocation.session(), options);
-  return print_one_page(invocation, paging, table, page.configs, page.config_total_count, "configs", add_config_row);
+  return print_one_page(invocation, paging, table, page.items, page.total_count, "configs", add_config_row);
 }
 
 int create_config(Invocation& invocation) {

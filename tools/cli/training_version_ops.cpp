@@ -131,7 +131,7 @@ int wait_for_version(Invocation& invocation, const TrainingJob& version) {
   const JobInfo final_info = version.wait(options);
   progress.finish();
   show_job_info(invocation, final_info);
-  if (final_info.status != static_cast<int>(JobStatus::completed))
+  if (final_info.status != JobStatus::completed)
     throw CommandFailure("training job " + version.job_id() + " version " + version.version_id() + " ended " +
                              format_status(final_info.status),
                          ExitStatus::job_unsuccessful);

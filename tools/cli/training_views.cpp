@@ -32,7 +32,7 @@ Fields job_info_fields(const JobInfo& info) {
       {"version_id", info.version_id},
       {"version_name", info.version_name},
       {"pre_version_id", info.pre_version_id == "0" ? std::string() : info.pre_version_id},
-      {"status", format_status(info.status) + " (" + std::to_string(info.status) + ")"},
+      {"status", format_status(info.status) + " (" + std::to_string(info.status_code()) + ")"},
       {"create_time", format_time_ms(info.create_time)},
       {"start_time", format_time_ms(info.start_time)},
       {"duration", format_duration_ms(info.duration)},

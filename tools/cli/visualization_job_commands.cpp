@@ -29,7 +29,7 @@ Fields visualization_fields(const VisualizationJobInfo& info) {
       {"job_id", info.job_id},
       {"job_name", info.job_name},
       {"job_desc", info.job_desc},
-      {"status", format_status(info.status) + " (" + std::to_string(info.status) + ")"},
+      {"status", format_status(info.status) + " (" + std::to_string(info.status_code()) + ")"},
       {"create_time", format_time_ms(info.create_time)},
       {"duration", format_duration_ms(info.duration)},
       {"service_url", info.service_url},
@@ -67,7 +67,7 @@ int list_jobs(Invocation& invocation) {
     return print_all_pages(invocation, paging, table, VisualizationJob::list(invocation.session(), options),
                            add_visualization_row);
   const VisualizationJobList page = VisualizationJob::get_visualization_job_list(invocation.session(), options);
-  return print_one_page(invocation, paging, table, page.jobs, page.job_total_count, "visualization jobs",
+  return print_one_page(invocation, paging, table, page.items, page.total_count, "visualization jobs",
                         add_visualization_row);
 }
 

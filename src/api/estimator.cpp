@@ -93,7 +93,7 @@ json::value number_or_text(const std::string& id) {
 TrainingJob job_from_create(const Session& session, const ApiCall& call, const std::string& job_name,
                             const std::string& job_desc) {
   CreateRecovery<JobInfo> recovery;
-  recovery.find_by_name = [&] { return find_job_named(session, "training-jobs", job_name, decode_job_list); };
+  recovery.find_by_name = [&] { return find_job_named(session, kTrainingJobList, job_name, decode_job_list); };
   recovery.matches = [&](const JobInfo& found, std::chrono::system_clock::time_point not_before) {
     return found.job_name == job_name && found.job_desc == job_desc && created_at_or_after(found.create_time, not_before);
   };

@@ -73,14 +73,14 @@ ListPage<Item> page_of(const Session& session, ListPage<Row>&& rows) {
 }
 
 /// The create recovery's look-up (create_recovery.hpp): the row named exactly `name` (search_content also
-/// matches longer names) in the first page of `collection` searched for it, decoded by `decode`.
+/// matches longer names) in the first page of the listing `rules` describes, searched for it, decoded by `decode`.
 template <class Decode, class Row = typename decltype(std::declval<Decode>()(boost::json::value(), std::string())
                                                           .value()
                                                           .items)::value_type>
-Result<std::optional<Row>> find_job_named(const Session& session, const std::string& collection,
-                                          const std::string& name, Decode decode) {
-  ApiCall call = v1_call(session, "GET", {collection});
-  call.query = list_query(ListOptions{}.search_content(name).per_page(1000), 1);
+Result<std::optional<Row>> find_job_named(const Session& session, const ListRules& rules, const std::string& name,
+                                          Decode decode) {
+  ApiCall call = v1_call(session, "GET", {rules.collection});
+  call.query = list_query(ListOptions{}.search_content(name).per_page(rules.max_per_page), 1, rules);
   Result<ApiResponse> response = try_call(session, call);
   if (!response) return response.error();
   auto list = decode(response.value().json, response.value().context);

@@ -52,7 +52,7 @@ VisualizationJob VisualizationJob::create_visualization_job(const std::string& t
   call.body = json::serialize(body);
   CreateRecovery<VisualizationJobInfo> recovery;
   recovery.find_by_name = [&] {
-    return find_job_named(session_, "visualization-jobs", job_name, decode_visualization_list);
+    return find_job_named(session_, kVisualizationJobList, job_name, decode_visualization_list);
   };
   recovery.matches = [&](const VisualizationJobInfo& found, std::chrono::system_clock::time_point not_before) {
     return found.job_desc == job_desc && (found.train_url.empty() || found.train_url == train_url) &&

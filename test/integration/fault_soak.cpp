@@ -326,8 +326,8 @@ class Workflow {
           o.desc = row.job_desc;
         }
         if (o.count > 0 && !job.version_id.empty()) {
-          const int status = TrainingJob(checker_, job.id, job.version_id).get_job_info().status;
-          o.stopped = status == static_cast<int>(JobStatus::killing) || status == static_cast<int>(JobStatus::killed);
+          const JobStatus status = TrainingJob(checker_, job.id, job.version_id).get_job_info().status;
+          o.stopped = status == JobStatus::killing || status == JobStatus::killed;
         }
         break;
       case Family::visualization:
@@ -336,7 +336,7 @@ class Workflow {
           if (row.job_id != job.id) continue;
           ++o.count;
           o.desc = row.job_desc;
-          o.stopped = row.status == 9 || row.status == 10;
+          o.stopped = row.status_code() == 9 || row.status_code() == 10;
         }
         break;
       case Family::label:

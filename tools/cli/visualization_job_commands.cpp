@@ -101,11 +101,11 @@ int wait_job(Invocation& invocation) {
     const auto waited = std::chrono::steady_clock::now() - started;
     progress.show("visualization job " + info.job_id + " " + info.job_name + ": " + format_status(info.status) + ", waited " +
                   format_duration_ms(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count()));
-    const bool running = info.status == static_cast<int>(JobStatus::running);
+    const bool running = info.status == JobStatus::running;
     if ((until == "running" && running) || is_terminal_status(info.status)) {
       progress.finish();
       show_info(invocation, info);
-      const bool wanted = until == "running" ? running : info.status == static_cast<int>(JobStatus::completed);
+      const bool wanted = until == "running" ? running : info.status == JobStatus::completed;
       if (!wanted)
         throw CommandFailure("visualization job " + info.job_id + " ended " + format_status(info.status),
                              ExitStatus::job_unsuccessful);

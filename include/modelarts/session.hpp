@@ -101,7 +101,7 @@ class Session {
   static Session with_access_key(std::string access_key, std::string secret_key, std::string project_id,
                                  std::string region_name, const Endpoints& endpoints = {});
   /// Python: Session(account=, username=, password=, region_name=, project_id=), with `endpoints` as above.
-  /// An empty account logs in to the user's own account (Python Session(username=<account name>, password=)).
+  /// An empty account logs in to the user's own account (Python `Session(username=<account name>, password=)`).
   static Session with_password(std::string account, std::string username, std::string password,
                                std::string region_name, std::string project_id = {},
                                const Endpoints& endpoints = {});

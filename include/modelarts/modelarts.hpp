@@ -1,6 +1,7 @@
 // The whole public API. Includes only the standard library and the SDK's own headers.
 #pragma once
 
+#include <modelarts/clock.hpp>
 #include <modelarts/config_info.hpp>
 #include <modelarts/endpoints.hpp>
 #include <modelarts/error.hpp>
@@ -13,8 +14,11 @@
 #include <modelarts/label_job_info.hpp>
 #include <modelarts/list_options.hpp>
 #include <modelarts/list_page.hpp>
+#include <modelarts/logging.hpp>
 #include <modelarts/paging.hpp>
+#include <modelarts/retry_options.hpp>
 #include <modelarts/session.hpp>
+#include <modelarts/session_options.hpp>
 #include <modelarts/signer.hpp>
 #include <modelarts/spec_info.hpp>
 #include <modelarts/status.hpp>

@@ -80,7 +80,7 @@ struct ServiceState {
   std::map<std::string, JobConfigPreset> job_configs;
   std::map<std::int64_t, VisualizationJob> visualization_jobs;
   std::map<std::string, LabelJob> label_jobs;
-  v2::Jobs v2_jobs;  ///< new-version training jobs (/v2/{project_id}/training-jobs)
+  v2::Jobs v2_training_jobs;  ///< new-version training jobs (/v2/{project_id}/training-jobs)
 };
 
 }  // namespace modelarts::testing::detail::service

@@ -1,4 +1,4 @@
-// The numeric job status shared by training and visualization jobs (v1 API, reference section 2.8).
+// The numeric job status shared by training and visualization jobs (v1 API, ModelArts API Reference, "Job Statuses").
 #pragma once
 
 #include <string_view>

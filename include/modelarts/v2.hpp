@@ -1,4 +1,4 @@
-// New-version (v2) training: namespace modelarts::v2 (reference modelarts-v2-and-obs.md).
+// New-version (v2) training: namespace modelarts::v2, the Python SDK's modelarts.estimatorV2 in C++.
 #pragma once
 
 #include <modelarts/v2/estimator.hpp>

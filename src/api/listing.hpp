@@ -17,8 +17,8 @@
 namespace modelarts::detail {
 
 /// What one v1 listing takes: its collection, the service's limits (where the Python SDK doc and the REST doc
-/// disagree, the service's: reference 4.6), and the Python SDK's sort defaults, sent when the caller leaves
-/// sort_by or order empty so that a ported call lists rows in the same order.
+/// disagree, the service's: docs/service-quirks.md, V6), and the Python SDK's sort defaults, sent when the caller
+/// leaves sort_by or order empty so that a ported call lists rows in the same order.
 struct ListRules {
   const char* collection;
   int max_per_page;

@@ -1,4 +1,4 @@
-// TrainingJob::wait: poll the version detail until a terminal status (design section 3, "Waiting").
+// TrainingJob::wait: poll the version detail until a terminal status.
 #include <modelarts/training_job.hpp>
 
 #include "api/decode.hpp"

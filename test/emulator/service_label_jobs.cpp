@@ -1,4 +1,5 @@
-// Legacy label jobs (reference 2.6): no is_success, error_msg errors, UUID ids, offset = page number.
+// Legacy label jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): no is_success, error_msg errors, UUID ids,
+// offset = page number.
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

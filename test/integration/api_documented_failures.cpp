@@ -1,4 +1,4 @@
-// The documented failures and the seed examples of design section 1, in C++, against the emulator.
+// The documented failures and the seed examples (README "A short tour"), in C++, against the emulator.
 #include <boost/test/unit_test.hpp>
 
 #include "support/api_emulator_fixture.hpp"

@@ -1,4 +1,5 @@
-// VisualizationJob against a fake transport: requests and decoding of the documented examples (reference 2.5).
+// VisualizationJob against a fake transport: requests and decoding of the documented examples (ModelArts API Reference,
+// "Visualization Jobs").
 #include <boost/test/unit_test.hpp>
 
 #include <regex>

@@ -1,5 +1,6 @@
 // An in-process ModelArts v1 + IAM emulator for offline development and integration tests
-// (design section 4). It serves on 127.0.0.1 from background threads until stopped or destroyed.
+// (README "The emulator, for your own tests"). It serves on 127.0.0.1 from background threads until stopped or
+// destroyed.
 #pragma once
 
 #include <chrono>
@@ -47,7 +48,7 @@ class EmulatorOptions {
   MODELARTS_OPTION(std::size_t, body_limit){1024 * 1024};
   /// v2 logs/preview window in bytes (5 MiB as the service; smaller shows the window moving sooner).
   MODELARTS_OPTION(std::int64_t, v2_log_window){5 * 1024 * 1024};
-  /// v2 search reads `offset` as a record offset instead of a page index (reference Q1).
+  /// v2 search reads `offset` as a record offset instead of a page index (docs/service-quirks.md, Q1).
   MODELARTS_OPTION(bool, v2_search_record_offsets){false};
 };
 

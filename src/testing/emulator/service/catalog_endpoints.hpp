@@ -1,4 +1,5 @@
-// GET job/resource-specs, job/ai-engines and built-in-algorithms (reference 2.7).
+// GET job/resource-specs, job/ai-engines and built-in-algorithms (ModelArts API Reference, "Resource and Engine
+// Specifications").
 #pragma once
 
 #include "../service_api.hpp"

@@ -1,4 +1,5 @@
-// Training job parameter presets (reference 2.4), keyed by config_name.
+// Training job parameter presets (ModelArts API Reference, "Training Job Parameter Configuration"), keyed by
+// config_name.
 #pragma once
 
 #include <string>

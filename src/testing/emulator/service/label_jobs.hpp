@@ -1,5 +1,5 @@
-// Legacy label (annotation) jobs (reference 2.6): no is_success, errors {"error_code","error_msg"},
-// UUID ids, offset = page number.
+// Legacy label (annotation) jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): no is_success, errors
+// {"error_code","error_msg"}, UUID ids, offset = page number.
 #pragma once
 
 #include <string>

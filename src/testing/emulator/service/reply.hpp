@@ -20,7 +20,7 @@ struct Failure {
   std::string message;
 };
 
-/// HTTP status for a ModelArts error code, per the reference's error-code table (400 when undocumented).
+/// HTTP status for a ModelArts error code, per the ModelArts API Reference's error-code table (400 when undocumented).
 int http_status_for(std::string_view error_code);
 
 /// A failure with the HTTP status its code maps to.

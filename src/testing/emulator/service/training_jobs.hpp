@@ -1,4 +1,5 @@
-// Training jobs (reference 2.2): create, list, update description, delete; and the lookups versions use.
+// Training jobs (ModelArts API Reference, "Training Jobs"): create, list, update description, delete; and the lookups
+// versions use.
 #pragma once
 
 #include <string>

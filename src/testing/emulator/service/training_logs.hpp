@@ -1,6 +1,6 @@
-// Training version logs (reference 2.3): log file names (one per worker), the AOM log API and the legacy
-// byte-range /log API. The text is generated from the version's state, so it grows as the job runs and is
-// the same on every call for the same state.
+// Training version logs (ModelArts API Reference, "Training Jobs"): log file names (one per worker), the AOM log API
+// and the legacy byte-range /log API. The text is generated from the version's state, so it grows as the job runs and
+// is the same on every call for the same state.
 #pragma once
 
 #include <string>

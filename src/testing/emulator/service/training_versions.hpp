@@ -1,4 +1,4 @@
-// Training job versions (reference 2.3): create, list, detail, delete, stop.
+// Training job versions (ModelArts API Reference, "Training Jobs"): create, list, detail, delete, stop.
 #pragma once
 
 #include <optional>

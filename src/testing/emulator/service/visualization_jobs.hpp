@@ -1,4 +1,4 @@
-// Visualization (TensorBoard / MindInsight) jobs (reference 2.5).
+// Visualization (TensorBoard / MindInsight) jobs (ModelArts API Reference, "Visualization Jobs").
 #pragma once
 
 #include <string>

@@ -2,7 +2,7 @@
 // Specifications").
 #pragma once
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

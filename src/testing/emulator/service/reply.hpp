@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 
 namespace modelarts::testing::detail::service {
 

@@ -2,7 +2,7 @@
 // known paths with another method 405 with an Allow header; both as JSON in the path's error style.
 #pragma once
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

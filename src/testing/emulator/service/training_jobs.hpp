@@ -5,7 +5,7 @@
 #include <string>
 #include <variant>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 #include "reply.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Training job configs (parameter presets, ModelArts API Reference, "Training Job Parameter Configuration"): a list row
 // fills the summary fields, the detail call fills the rest.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Estimator: the Python SDK's entry point for training (ModelArts SDK Reference, "Training Jobs", "Training Job
 // Versions" and "Training Job Parameter Configuration"). Built with the Python constructor's parameters as fluent
 // options; fit() creates a job, create_job_version() a version, create_job_configs() a config. The statics are the

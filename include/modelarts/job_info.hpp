@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the service says about training jobs and their versions (ModelArts API Reference, "Training Jobs"). Decoded
 // leniently: numbers may arrive as strings, metric lists as objects or JSON-encoded strings, missing
 // optional fields keep their defaults, and raw_json keeps the whole object so no field is lost.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Legacy label (annotation) jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): replies carry no is_success;
 // IDs are UUIDs.
 #pragma once

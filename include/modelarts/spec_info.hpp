@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resource specs, AI engines and built-in algorithms (ModelArts API Reference, "Resource and Engine Specifications"):
 // the look-ups that turn train_instance_type, framework_type/framework_version and model_name into spec_id, engine_id
 // and model_id.

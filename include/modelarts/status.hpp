@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The numeric job status shared by training and visualization jobs (v1 API, ModelArts API Reference, "Job Statuses").
 #pragma once
 

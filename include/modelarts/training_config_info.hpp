@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingConfigInfo: the training-config fields (code, data, spec, engine, outputs) that a training job
 // version and a training job config both report (ModelArts API Reference, "Training Jobs" and "Training Job Parameter
 // Configuration"). JobInfo and ConfigInfo derive from it, so each field is declared and decoded once and reads as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // New-version (v2) training: namespace modelarts::v2, the Python SDK's modelarts.estimatorV2 in C++.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // VisualizationJob: a handle on one visualization (TensorBoard / MindInsight) job (ModelArts SDK Reference,
 // "Visualization Jobs"). From an ID without I/O, from create_visualization_job, or from the list calls (holding the row
 // returned).

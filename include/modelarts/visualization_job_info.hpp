@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the service says about visualization (TensorBoard / MindInsight) jobs (ModelArts API Reference, "Visualization
 // Jobs").
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the resource classes share about v1 listings: fetching one page, turning its rows into objects or
 // into a Pager page, and the look-up by name that the create retry rule uses.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJob::wait: poll the version detail until a terminal status.
 #include <modelarts/training_job.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Argument checks made before any request (docs/service-quirks.md, V6: validate loosely, let the service reject the
 // rest). Each throws InvalidArgumentError through throw_error; nothing has been sent when they fire.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Turns an HTTP reply into a decoded ApiResponse or the ErrorInfo the caller sees: the one place that
 // decides what counts as a failure and how error bodies are read (as the official Huawei Cloud SDK cores read them).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The retry rules of docs/architecture.md, as pure functions so they are tested without a transport. One rule of
 // what is transient, shared by the retry loop, wait() and Error::retryable().
 #pragma once

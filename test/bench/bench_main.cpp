@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // modelarts-bench: the C++ side of the benchmarks (docs/benchmarks.md). scripts/bench starts one emulator and runs this
 // program, the Python and Node.js clients and wrk against it; test/bench/report.py prints the table.
 //

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the `modelarts` command-line client against the emulator: each group's verbs (cli_support.py
 has the shared pieces; test_cli_*.py one theme each: parsing, output, configuration, commands)."""
 import json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Commands: updates change only what is given and errors name the CLI flag; label-job get,
 visualization-job wait, training-job logs --follow, raw --data @file / -, completion."""
 import json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Configuration: timeouts and the waiting note, profiles and configure, exit codes, and a wrong password
 printing one line."""
 import os

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """What the CLI prints: no control byte from the service reaches the terminal, in every output path; -o json,
 paging, times (East Asian Width) and status names."""
 import json

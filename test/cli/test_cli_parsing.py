@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Argument parsing, the exit-code table in --help, and invalid UTF-8 in an argument (a usage error naming
 the flag, before anything is sent)."""
 import re

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The modelarts-emulator program: its flags, first line, serving, signals and state file.
 #include <fcntl.h>
 #include <signal.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Out of file descriptors, the emulator backs off instead of spinning on accept(): run with
 // RLIMIT_NOFILE 64 and held by more half-sent requests than it has descriptors, it uses little CPU, and it serves
 // again once those connections close.

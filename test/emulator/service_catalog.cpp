@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resource specs, AI engines and built-in algorithms (ModelArts API Reference, "Resource and Engine Specifications").
 #include <boost/test/unit_test.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Legacy label jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): no is_success, error_msg errors, UUID ids,
 // offset = page number.
 #include <boost/test/unit_test.hpp>

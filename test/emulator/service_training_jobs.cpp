@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Training jobs (ModelArts API Reference, "Training Jobs") through ModelArtsService::handle: shapes, rules, paging,
 // sorting, filters.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Visualization jobs (ModelArts API Reference, "Visualization Jobs"): shapes and rules (the lifecycle is in
 // service_lifecycle).
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The documented failures and the seed examples (README "A short tour"), in C++, against the emulator.
 #include <boost/test/unit_test.hpp>
 

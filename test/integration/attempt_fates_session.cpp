@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Attempt fates, deadlines and TLS failures through a whole Session:
 //   - behind a proxy that drops the reply to a create_job_version (after the emulator applied it) and
 //     closes the reused connection, the call fails with a transport error and exactly one version exists;

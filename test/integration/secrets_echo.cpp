@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The secrets test: every session kind (AK/SK, temporary AK/SK with a security token, password) against a
 // loopback gateway that echoes the credentials it received in each encoding a server may use (raw, JSON-escaped,
 // \u-escaped, percent-encoded in either case, truncated), with and without verbose logging, and the CLI with and

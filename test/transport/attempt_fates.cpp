@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the transport reports about a request's fate, and what it never does on its own:
 //   - a request whose bytes were written is never resent (a reused connection the server closes after
 //     reading a POST gives a failure with the request written, and the server sees it once);

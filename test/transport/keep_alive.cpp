@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Connection reuse: one connection for sequential calls, a fresh one (before anything is written) after the server
 // closed an idle connection, no resend of a written request, Connection: close honoured, and many threads
 // sharing one transport.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // validate_request refuses what cannot go on the wire as is (with the same messages, never a header value), and
 // serialize_request_head writes the request line and fields exactly, with Host and Content-Length handled.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile IDs never change the request path: each ID is one percent-encoded segment, and empty, ".", ".."
 // and IDs containing '/' are refused before anything is sent.
 #include <boost/test/unit_test.hpp>

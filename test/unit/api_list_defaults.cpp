@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The v1 list calls send the Python SDK's sort defaults when the caller leaves sort_by / order empty, send
 // explicit values as given, and refuse values beyond the service's limits before sending.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The recovery rules as a whole: every rule (create by name for each create, delete, stop/restart,
 // label-job and config variants) against {429, 503 that never reached the service, reply cut after the service
 // applied it, connection closed after the whole request was written} on the first, a middle and the last attempt,

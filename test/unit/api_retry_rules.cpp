@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The recovery rules of docs/architecture.md read the call's attempt record. A retried delete
 // answering "not found", a retried create answering "name exists" (ModelArts.0103) and a retried stop answering
 // ModelArts.0105 mean "an earlier attempt did it" only when an earlier attempt was written and its answer lost; a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJob against a fake transport: the request each call sends and the decoding of the documented
 // reply examples (ModelArts API Reference, "Training Jobs").
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // VisualizationJob against a fake transport: requests and decoding of the documented examples (ModelArts API Reference,
 // "Visualization Jobs").
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJob::wait with a FakeClock: growing intervals, progress per poll, terminal and failed statuses,
 // the deadline, and transient errors ridden through; VisualizationJob::wait on the same loop.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Settings from the environment and the credentials file; the missing-settings message; endpoint defaults.
 #include <cstdlib>
 #include <filesystem>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Error decoding table: every error body family, is_success false, request ids, non-JSON pages.
 #include <string>
 

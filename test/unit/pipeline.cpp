@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The pipeline's request shape: encoded segments, base path, headers, and redacted logging.
 #include <memory>
 #include <mutex>

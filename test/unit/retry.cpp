@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Retry loop: which failures are retried, backoff bounds, Retry-After, max_total, re-signing per attempt.
 #include <chrono>
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every setting that becomes part of a URL is checked before any request: a hostile
 // region, project ID or endpoint is a ConfigurationError naming the setting, printed without its user info,
 // query or raw control bytes, and nothing is sent (with password login: the password goes nowhere).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Signer edge cases beyond the published vectors: encoding, ordering, header rules, unsigned payloads.
 #include <algorithm>
 #include <chrono>

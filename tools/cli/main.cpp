@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // modelarts: the command-line client (README "Command-line client"). All the work is in dispatch.cpp and the groups.
 #include <iostream>
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An in-process ModelArts v1 + IAM emulator for offline development and integration tests
 // (README "The emulator, for your own tests"). It serves on 127.0.0.1 from background threads until stopped or
 // destroyed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The seam between the emulator's HTTP server (sockets, TLS, auth, IAM, faults) and its ModelArts v1
 // service (state, lifecycle, validation, persistence). The service is pure request -> response, so it is
 // tested without sockets.

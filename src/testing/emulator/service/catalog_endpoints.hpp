@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GET job/resource-specs, job/ai-engines and built-in-algorithms (ModelArts API Reference, "Resource and Engine
 // Specifications").
 #pragma once

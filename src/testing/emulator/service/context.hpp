@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What one request's handler works with: the state (locked by the caller), the clock and the request.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Training job parameter presets (ModelArts API Reference, "Training Job Parameter Configuration"), keyed by
 // config_name.
 #pragma once

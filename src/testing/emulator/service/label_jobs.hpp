@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Legacy label (annotation) jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): no is_success, errors
 // {"error_code","error_msg"}, UUID ids, offset = page number.
 #pragma once

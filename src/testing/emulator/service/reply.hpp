@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON reply builders for the two error families of the v1 API: the REST family
 // ({"is_success":false,"error_code","error_message"}) and the legacy family ({"error_code","error_msg"},
 // used by label jobs and the legacy /log endpoint).

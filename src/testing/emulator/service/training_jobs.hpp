@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Training jobs (ModelArts API Reference, "Training Jobs"): create, list, update description, delete; and the lookups
 // versions use.
 #pragma once

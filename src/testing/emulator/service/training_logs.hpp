@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Training version logs (ModelArts API Reference, "Training Jobs"): log file names (one per worker), the AOM log API
 // and the legacy byte-range /log API. The text is generated from the version's state, so it grows as the job runs and
 // is the same on every call for the same state.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Training job versions (ModelArts API Reference, "Training Jobs"): create, list, detail, delete, stop.
 #pragma once
 

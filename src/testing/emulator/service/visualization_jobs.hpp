@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Visualization (TensorBoard / MindInsight) jobs (ModelArts API Reference, "Visualization Jobs").
 #pragma once
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "api/validate.hpp"
+#include "detail/retry_policy.hpp"
 #include "v2/decode.hpp"
 #include "v2/log_tail.hpp"
 #include "v2/request.hpp"
@@ -49,7 +50,7 @@ std::optional<T> poll(Result<T> result, std::string& problem) {
     problem.clear();
     return std::move(result).value();
   }
-  if (!is_transient(result.error())) throw_error(result.error());
+  if (!modelarts::detail::is_transient(result.error())) throw_error(result.error());  // the pipeline's one rule
   problem = problem_text(result.error());
   return std::nullopt;
 }

@@ -157,7 +157,6 @@ json::object spec_of(const EstimatorOptions& o) {
   return spec;
 }
 
-
 // The string at `key` of `object` (empty when absent or not a string).
 std::string text_at(const json::object* object, const char* key) {
   if (object == nullptr) return {};

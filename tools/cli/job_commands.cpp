@@ -242,7 +242,7 @@ int show_events(Invocation& invocation) {
 
 int report(Invocation& invocation, const std::string& done) {
   if (invocation.json()) print_json(invocation, success_document({{"job_id", invocation.arg(0)}}));
-  else invocation.out() << done << " training job " << invocation.arg(0) << ".\n";
+  else invocation.out() << done << " training job " << terminal_safe(invocation.arg(0)) << ".\n";
   return 0;
 }
 
@@ -287,7 +287,8 @@ int submit(Invocation& invocation) {
     throw UsageError("job submit needs --instance-type (or --file with a whole body)", "see 'modelarts job flavors'");
   const v2::TrainingJobInfo created = submit_job(invocation);
   if (!wait && !follow_log) return show_job(invocation, created);
-  invocation.err() << "Submitted training job " << created.metadata.id << " (" << terminal_safe(created.metadata.name) << ").\n";
+  invocation.err() << "Submitted training job " << terminal_safe(created.metadata.id) << " ("
+                   << terminal_safe(created.metadata.name) << ").\n";
   const v2::TrainingJob job(invocation.session(), created);
   if (follow_log) return ended(invocation, follow(invocation, job), false);
   return wait_job_of(invocation, job);
@@ -357,7 +358,9 @@ Group job_group() {
                          [](Invocation& i) {
                            const v2::TrainingJobInfo info = job_from_arg(i).control_job();
                            if (i.json()) print_json_text(i, info.raw_json);
-                           else i.out() << "Terminating training job " << i.arg(0) << " (" << terminal_safe(phase_text(info)) << ").\n";
+                           else
+                             i.out() << "Terminating training job " << terminal_safe(i.arg(0)) << " ("
+                                     << terminal_safe(phase_text(info)) << ").\n";
                            return 0;
                          },
                          {}});

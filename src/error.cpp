@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <modelarts/error.hpp>
 
+#include <initializer_list>
+#include <string_view>
+
 #include "detail/result.hpp"
 #include "detail/retry_policy.hpp"
 
@@ -19,12 +22,38 @@ std::string describe(const ApiErrorDetails& d) {
   return text;
 }
 
+bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+
+bool is_one_of(const std::string& code, std::initializer_list<std::string_view> codes) {
+  for (std::string_view c : codes) {
+    if (code == c) return true;
+  }
+  return false;
+}
+
+// v1 codes: modelarts-api.md "Error codes"; v2 codes: modelarts-v2-and-obs.md 1.8. v2 answers "not found" and
+// "name taken" with 400, and some refusals of the token or account with 400, 404 or 500: the code decides.
 ErrorKind kind_of(const ApiErrorDetails& d) {
   const int status = d.http_status;
+  const std::string& code = d.error_code;
   if (status == 401 || status == 403) return ErrorKind::auth;
-  if (status == 404 || d.error_code == "ModelArts.0102") return ErrorKind::not_found;
-  if (status == 409 || d.error_code == "ModelArts.0103" || d.error_code == "ModelArts.0105") return ErrorKind::conflict;
-  if (status == 429) return ErrorKind::throttled;
+  if (status == 429 || is_one_of(code, {"ModelArts.2799", "ModelArts.0114"})) return ErrorKind::throttled;
+  // The token codes 0201-0212, not authorized (0108), frozen account (0109), policy denies (0112), v2
+  // InvalidToken (2784), AuthorizationNotFound (2785), TokenProjectIDNotMatch (2786), frozen account (2837),
+  // workspace policy denies (2838). The gateway's APIGW.* codes say it with their status (401/403 auth, 429
+  // throttled, 413 rejected, 503 service).
+  if (starts_with(code, "ModelArts.02") ||
+      is_one_of(code, {"ModelArts.0108", "ModelArts.0109", "ModelArts.0112", "ModelArts.2784", "ModelArts.2785",
+                       "ModelArts.2786", "ModelArts.2837", "ModelArts.2838"}))
+    return ErrorKind::auth;
+  // Wrong URL (0015), no such resource (0102), v2 TrainingJobNotFound (2775, a 400), pool not found (2890).
+  if (status == 404 || is_one_of(code, {"ModelArts.0015", "ModelArts.0102", "ModelArts.2775", "ModelArts.2890"}))
+    return ErrorKind::not_found;
+  // Name taken (0103, v2 DuplicateTrainingJobName 2751), not allowed in this status (0105, v2 NotAllowedToTerminate
+  // 2796, NotAllowedToRestart 2813, JobStatusChanged 2878).
+  if (status == 409 || is_one_of(code, {"ModelArts.0103", "ModelArts.0105", "ModelArts.2751", "ModelArts.2796",
+                                        "ModelArts.2813", "ModelArts.2878"}))
+    return ErrorKind::conflict;
   if (status == 408) return ErrorKind::timeout;
   if (status >= 500) return ErrorKind::service;
   return ErrorKind::rejected;
@@ -41,7 +70,8 @@ ErrorKind kind_of(TransportErrorKind kind) {
 }  // namespace
 
 ApiError::ApiError(ApiErrorDetails details, int attempts)
-    : Error(describe(details), kind_of(details), attempts, detail::is_transient_status(details.http_status)),
+    : Error(describe(details), kind_of(details), attempts,
+            detail::is_transient_answer(details.http_status, details.error_code)),
       details_(std::move(details)) {}
 
 TransportError::TransportError(TransportErrorKind kind, const std::string& what, int attempts)

@@ -12,11 +12,12 @@ namespace modelarts {
 enum class ErrorKind {
   invalid_argument,  ///< refused before anything was sent (InvalidArgumentError)
   configuration,     ///< credentials, region, project or endpoint missing or unusable (ConfigurationError)
-  auth,              ///< HTTP 401 or 403: the signature, token or permissions were refused
-  not_found,         ///< HTTP 404 or ModelArts.0102: no such resource
-  conflict,          ///< HTTP 409, a name already taken (ModelArts.0103) or an action the resource's status
-                     ///< does not allow (ModelArts.0105)
-  throttled,         ///< HTTP 429: the gateway's rate limit; the request did not take effect
+  auth,              ///< HTTP 401 or 403, or a code refusing the signature, token, account or permissions whatever
+                     ///< the status: ModelArts.0108/0109/0112/02xx, v2 2784/2785/2786/2837/2838
+  not_found,         ///< HTTP 404, ModelArts.0015/0102, or v2 ModelArts.2775 (TrainingJobNotFound, sent as a 400)
+  conflict,          ///< HTTP 409, a name already taken (ModelArts.0103, v2 2751) or an action the resource's
+                     ///< status does not allow (ModelArts.0105, v2 2796/2813/2878)
+  throttled,         ///< HTTP 429 or ModelArts.2799/0114: a rate limit; the request did not take effect (retryable)
   rejected,          ///< another 4xx: the service refused the request as sent
   service,           ///< HTTP 5xx: the service (or its gateway) failed
   transport,         ///< DNS, connect, TLS, a broken connection, malformed HTTP (TransportError)

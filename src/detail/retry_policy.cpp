@@ -20,6 +20,10 @@ bool is_transient_status(int status) noexcept {
   }
 }
 
+bool is_transient_answer(int status, std::string_view error_code) noexcept {
+  return is_transient_status(status) || error_code == "ModelArts.2799" || error_code == "ModelArts.0114";
+}
+
 bool is_transient_failure(TransportErrorKind kind) noexcept {
   switch (kind) {
     case TransportErrorKind::resolve:
@@ -37,7 +41,7 @@ bool is_transient_failure(TransportErrorKind kind) noexcept {
 
 bool is_transient(const ErrorInfo& error) noexcept {
   switch (error.category) {
-    case ErrorCategory::api: return is_transient_status(error.api.http_status);
+    case ErrorCategory::api: return is_transient_answer(error.api.http_status, error.api.error_code);
     case ErrorCategory::transport: return is_transient_failure(error.transport_kind);
     default: return false;
   }

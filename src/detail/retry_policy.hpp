@@ -18,12 +18,15 @@ struct ErrorInfo;
 /// A later attempt may succeed: 408, 429, 500, 502, 503, 504.
 bool is_transient_status(int status) noexcept;
 
+/// is_transient_status, or a throttling code whatever the status (ModelArts.2799 TooManyRequests, ModelArts.0114).
+bool is_transient_answer(int status, std::string_view error_code) noexcept;
+
 /// A later attempt may succeed: resolve, connect, io and timeout failures. Not TLS (a certificate that failed
 /// verification fails again; the message says why), not protocol (a malformed or oversized reply), not an
 /// invalid reply.
 bool is_transient_failure(TransportErrorKind kind) noexcept;
 
-/// is_transient_status / is_transient_failure for a call's error; invalid argument, configuration and wait
+/// is_transient_answer / is_transient_failure for a call's error; invalid argument, configuration and wait
 /// timeouts are not.
 bool is_transient(const ErrorInfo& error) noexcept;
 

@@ -2,12 +2,17 @@
 // (reference 1.2, 1.9, 2.1), and the catalogue statics.
 #include <modelarts/v2/estimator.hpp>
 
+#include <functional>
+#include <optional>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "detail/create_recovery.hpp"
 #include "v2/decode.hpp"
 #include "v2/request.hpp"
 
@@ -15,6 +20,7 @@ namespace modelarts::v2 {
 namespace json = boost::json;
 using modelarts::detail::call_and_decode;
 using modelarts::detail::check_max_length;
+using modelarts::detail::CreateRecovery;
 using modelarts::detail::check_name;
 using modelarts::detail::generate_name;
 using modelarts::detail::throw_invalid_argument;
@@ -151,6 +157,61 @@ json::object spec_of(const EstimatorOptions& o) {
   return spec;
 }
 
+// The string at `key` of `object` (empty when absent or not a string).
+std::string text_at(const json::object* object, const char* key) {
+  if (object == nullptr) return {};
+  const json::value* value = object->if_contains(key);
+  return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string();
+}
+
+const json::object* object_at(const json::object* object, const char* key) {
+  if (object == nullptr) return nullptr;
+  const json::value* value = object->if_contains(key);
+  return value != nullptr ? value->if_object() : nullptr;
+}
+
+// Whether `found` is the job the create body `sent` asks for: the same name and description, and every
+// algorithm and resource field the body sets (a job someone else made under the name differs in one of them).
+bool is_job_sent(const json::object& sent, const TrainingJobInfo& found) {
+  const json::object* metadata = object_at(&sent, "metadata");
+  if (found.metadata.name != text_at(metadata, "name") ||
+      found.metadata.description != text_at(metadata, "description"))
+    return false;
+  const auto same = [](const std::string& wanted, const std::string& got) { return wanted.empty() || wanted == got; };
+  const json::object* algorithm = object_at(&sent, "algorithm");
+  const json::object* engine = object_at(algorithm, "engine");
+  const Algorithm& a = found.algorithm;
+  if (!same(text_at(algorithm, "id"), a.id) || !same(text_at(algorithm, "code_dir"), a.code_dir) ||
+      !same(text_at(algorithm, "boot_file"), a.boot_file) || !same(text_at(algorithm, "command"), a.command) ||
+      !same(text_at(engine, "engine_name"), a.engine.engine_name) ||
+      !same(text_at(engine, "engine_version"), a.engine.engine_version) ||
+      !same(text_at(engine, "image_url"), a.engine.image_url))
+    return false;
+  const json::object* resource = object_at(object_at(&sent, "spec"), "resource");
+  if (!same(text_at(resource, "flavor_id"), found.spec.flavor_id) || !same(text_at(resource, "pool_id"), found.spec.pool_id))
+    return false;
+  const json::value* nodes = resource != nullptr ? resource->if_contains("node_count") : nullptr;
+  return nodes == nullptr || !nodes->is_int64() || nodes->get_int64() == found.spec.node_count;
+}
+
+// The newest job named exactly `name`: POST /v2/{pid}/training-job-searches with a name filter (`like`, as the
+// API's example; the exact name is picked here), newest first.
+Result<std::optional<TrainingJobInfo>> find_job_named(const Session& session, const std::string& name) {
+  json::object body{{"offset", 0}, {"limit", 50}, {"sort_by", "create_time"}, {"order", "desc"}};
+  body["filters"] = json::array{json::object{{"key", "name"}, {"operator", "like"}, {"value", json::array{name}}}};
+  ApiCall call = v2_call(session, "POST", {"training-job-searches"});
+  call.body = json::serialize(body);
+  call.resendable = true;  // a search changes nothing
+  Result<ApiResponse> response = modelarts::detail::try_call(session, call);
+  if (!response) return response.error();
+  Result<TrainingJobList> list = decode_job_list(response.value().json, response.value().context);
+  if (!list) return list.error();
+  for (TrainingJobInfo& job : list.value().items) {
+    if (job.metadata.name == name) return std::optional<TrainingJobInfo>(std::move(job));
+  }
+  return std::optional<TrainingJobInfo>();
+}
+
 }  // namespace
 
 Estimator::Estimator(Session session, EstimatorOptions options)
@@ -169,14 +230,32 @@ std::string Estimator::create_body(const std::vector<InputData>& inputs, const s
 
 TrainingJob Estimator::fit(const std::vector<InputData>& inputs, bool wait, std::string job_name) const {
   if (job_name.empty()) job_name = generate_name(session_, "job-", kMaxJobName);
-  ApiCall call = v2_call(session_, "POST", {"training-jobs"});
-  call.body = create_body(inputs, job_name);
-  // v2 has no client token: a create is never resent once written (resendable stays false), so it
-  // cannot make a second job. TODO(pipeline): the shared create-by-name recovery helper.
-  TrainingJobInfo info = call_and_decode(session_, call, decode_job);
-  TrainingJob job(session_, std::move(info));
+  TrainingJob job(session_, create_job(session_, create_body(inputs, job_name)));
   if (!wait) return job;
   return TrainingJob(session_, job.wait(options_.wait_options()));
+}
+
+TrainingJobInfo Estimator::create_job(const Session& session, const std::string& body) {
+  boost::system::error_code ec;
+  json::value parsed = json::parse(body, ec);
+  const json::object* sent = ec ? nullptr : parsed.if_object();
+  if (sent == nullptr) throw_invalid_argument("a v2 create body is a JSON object");
+  const std::string name = text_at(object_at(sent, "metadata"), "name");
+  if (name.empty()) throw_invalid_argument("a v2 create body needs metadata.name (the name proves a lost create)");
+  ApiCall call = v2_call(session, "POST", {"training-jobs"});
+  call.body = body;
+  // v2 has no client token: a create resent after a lost answer meets 2751 (name taken), and only a job of
+  // that name with the fields sent, created since the first attempt, is ours (create_recovery.hpp).
+  CreateRecovery<TrainingJobInfo> recovery;
+  recovery.find_by_name = [&] { return find_job_named(session, name); };
+  recovery.matches = [&](const TrainingJobInfo& found, std::chrono::system_clock::time_point not_before) {
+    return is_job_sent(*sent, found) && modelarts::detail::created_at_or_after(found.metadata.create_time, not_before);
+  };
+  recovery.name_taken = [](const ErrorInfo& error) { return has_code(error, kDuplicateName); };
+  const std::function<Result<TrainingJobInfo>(const ApiResponse&)> decode = [](const ApiResponse& response) {
+    return decode_job(response.json, response.context);
+  };
+  return modelarts::detail::create_with_recovery(session, call, decode, recovery).value_or_throw();
 }
 
 TrainingJobList Estimator::get_job_list(const Session& session, const SearchOptions& options) {

@@ -17,14 +17,4 @@ bool has_code(const ErrorInfo& error, const char* code) noexcept {
   return error.category == modelarts::detail::ErrorCategory::api && error.api.error_code == code;
 }
 
-bool is_transient(const ErrorInfo& error) noexcept {
-  using modelarts::detail::ErrorCategory;
-  if (error.category == ErrorCategory::transport) {
-    return error.transport_kind != TransportErrorKind::tls && error.transport_kind != TransportErrorKind::invalid_reply;
-  }
-  if (error.category != ErrorCategory::api) return false;
-  const int status = error.api.http_status;
-  return status == 429 || status >= 500 || error.api.error_code == "ModelArts.2799";
-}
-
 }  // namespace modelarts::v2::detail

@@ -19,14 +19,12 @@ using modelarts::detail::Result;
 
 inline constexpr const char* kNotFound = "ModelArts.2775";          ///< TrainingJobNotFound (HTTP 400)
 inline constexpr const char* kNotAllowedToTerminate = "ModelArts.2796";  ///< HTTP 409
+inline constexpr const char* kDuplicateName = "ModelArts.2751";     ///< DuplicateTrainingJobName (HTTP 400)
 
 /// A call on /v2/{project_id}/<tail...> with the session's project; only the HTTP status decides failure.
 ApiCall v2_call(const Session& session, std::string method, std::vector<std::string> tail);
 
 /// The service answered with this ModelArts error code.
 bool has_code(const ErrorInfo& error, const char* code) noexcept;
-
-/// Errors a later poll may not see: the network, throttling (429, ModelArts.2799) and 5xx.
-bool is_transient(const ErrorInfo& error) noexcept;
 
 }  // namespace modelarts::v2::detail

@@ -1,10 +1,13 @@
 // v2::TrainingJob::wait and follow_logs: polling until a terminal phase (design section 3, "Waiting"),
-// with cancellation, stall detection and the log window's delta tailing.
+// with cancellation, stall detection and the log window's delta tailing. wait() is detail::poll_until, the
+// loop every wait() shares, with the v2 checks in its poll and progress hooks.
 #include <modelarts/v2/training_job.hpp>
 
 #include <algorithm>
 
 #include "api/validate.hpp"
+#include "detail/poll_until.hpp"
+#include "detail/retry_policy.hpp"
 #include "v2/decode.hpp"
 #include "v2/log_tail.hpp"
 #include "v2/request.hpp"
@@ -20,25 +23,17 @@ using std::chrono::milliseconds;
 
 namespace {
 
-std::shared_ptr<Clock> clock_of(const Session& session) {
-  return session.options().clock() ? session.options().clock() : system_clock();
-}
-
 milliseconds since(const std::shared_ptr<Clock>& clock, std::chrono::system_clock::time_point from) {
   return std::chrono::duration_cast<milliseconds>(clock->now() - from);
 }
 
-std::string problem_text(const ErrorInfo& error) {
-  return error.category == ErrorCategory::api ? ApiError(error.api).what() : error.message;
-}
-
-[[noreturn]] void throw_timeout(const std::string& what, milliseconds timeout, Phase phase, const std::string& problem) {
-  ErrorInfo timeout_error;
-  timeout_error.category = ErrorCategory::wait_timeout;
-  timeout_error.last_status = static_cast<int>(phase);
-  timeout_error.message = what + " not finished after " + std::to_string(timeout.count()) + " ms (phase " +
-                          to_string(phase) + ')' + (problem.empty() ? "" : "; last poll failed: " + problem);
-  throw_error(timeout_error);
+ErrorInfo timeout_error(const std::string& what, milliseconds timeout, Phase phase, const std::string& problem) {
+  ErrorInfo error;
+  error.category = ErrorCategory::wait_timeout;
+  error.last_status = static_cast<int>(phase);
+  error.message = what + " not finished after " + std::to_string(timeout.count()) + " ms (phase " + to_string(phase) +
+                  ')' + (problem.empty() ? "" : "; last poll failed: " + problem);
+  return error;
 }
 
 /// One poll of a call: the decoded value, nullopt after a transient failure (its text in `problem`), or
@@ -49,8 +44,8 @@ std::optional<T> poll(Result<T> result, std::string& problem) {
     problem.clear();
     return std::move(result).value();
   }
-  if (!is_transient(result.error())) throw_error(result.error());
-  problem = problem_text(result.error());
+  if (!modelarts::detail::is_transient(result.error())) throw_error(result.error());  // the pipeline's one rule
+  problem = modelarts::detail::describe_problem(result.error());
   return std::nullopt;
 }
 
@@ -70,71 +65,78 @@ Result<LogPreview> fetch_preview(const Session& session, const ApiCall& call) {
 
 TrainingJobInfo TrainingJob::wait(const WaitOptions& options) const {
   require_id("job_id", job_id_);
-  if (options.initial_interval().count() <= 0 || options.factor() < 1.0 ||
-      options.max_interval() < options.initial_interval()) {
-    throw_invalid_argument("wait: initial_interval must be > 0, factor >= 1 and max_interval >= initial_interval");
-  }
   if (options.stall_timeout().count() < 0) throw_invalid_argument("wait: stall_timeout must be >= 0");
-  std::shared_ptr<Clock> clock = clock_of(session_);
+  std::shared_ptr<Clock> clock = modelarts::detail::session_clock(session_);
   const auto started = clock->now();
-  const auto deadline = started + options.timeout();
   const ApiCall info_call = v2_call(session_, "GET", {"training-jobs", job_id_});
   const bool watch_stall = options.stall_timeout().count() > 0;
   if (watch_stall) require_id("stall_task", options.stall_task());
   const ApiCall log_call =
       v2_call(session_, "GET", {"training-jobs", job_id_, "tasks", options.stall_task(), "logs", "preview"});
 
-  milliseconds interval = options.initial_interval();
   Phase phase = info_ ? info_->status.phase : Phase::unknown;
-  std::optional<TrainingJobInfo> last;
   std::int64_t log_size = -1;
   auto last_change = started;
   bool stall_reported = false;
-  std::string problem;
+  bool last_poll_failed = false;
 
-  for (;;) {
-    if (std::optional<TrainingJobInfo> info = poll(fetch_info(session_, info_call), problem)) {
-      if (info->status.phase != phase) {
-        phase = info->status.phase;
-        last_change = clock->now();
-        stall_reported = false;
-      }
-      if (options.on_progress()) options.on_progress()(*info);
-      if (is_terminal(phase)) return std::move(*info);
-      last = std::move(info);
-      if (watch_stall && phase == Phase::running) {
-        if (std::optional<LogPreview> preview = poll(fetch_preview(session_, log_call), problem)) {
-          const std::int64_t size = preview->ready ? preview->full_size : 0;
-          if (size != log_size) {
-            log_size = size;
-            last_change = clock->now();
-            stall_reported = false;
-          }
+  auto check_cancelled = [&] {
+    if (options.cancelled() && options.cancelled()()) {
+      throw WaitCancelledError("waiting for training job " + job_id_ + " was cancelled (phase " + to_string(phase) + ')',
+                               phase);
+    }
+  };
+  // One poll: the job, and while it runs (with stall detection) the size of its log.
+  auto poll_once = [&]() -> Result<TrainingJobInfo> {
+    if (last_poll_failed) check_cancelled();  // after a success, on_progress below asked already
+    Result<TrainingJobInfo> info = fetch_info(session_, info_call);
+    last_poll_failed = !info.ok();
+    if (!info.ok()) return info;
+    if (info.value().status.phase != phase) {
+      phase = info.value().status.phase;
+      last_change = clock->now();
+      stall_reported = false;
+    }
+    if (watch_stall && phase == Phase::running) {
+      Result<LogPreview> preview = fetch_preview(session_, log_call);
+      if (preview.ok()) {
+        const std::int64_t size = preview.value().ready ? preview.value().full_size : 0;
+        if (size != log_size) {
+          log_size = size;
+          last_change = clock->now();
+          stall_reported = false;
         }
+      } else if (!modelarts::detail::is_transient(preview.error())) {
+        return preview.error();
       }
     }
-    if (watch_stall && last && !stall_reported && since(clock, last_change) >= options.stall_timeout()) {
-      const milliseconds quiet = since(clock, last_change);
+    return info;
+  };
+  // After every successful poll: the caller's callback, then (while not ended) the stall and cancel checks.
+  auto on_progress = [&](const TrainingJobInfo& info) {
+    if (options.on_progress()) options.on_progress()(info);
+    if (is_terminal(info.status.phase)) return;
+    const milliseconds quiet = since(clock, last_change);
+    if (watch_stall && !stall_reported && quiet >= options.stall_timeout()) {
       if (!options.on_stall()) {
         throw JobStalledError("training job " + job_id_ + " stalled: phase " + to_string(phase) +
                                   " and no new log bytes for " + std::to_string(quiet.count()) + " ms",
                               phase);
       }
-      options.on_stall()(*last, quiet);
+      options.on_stall()(info, quiet);
       stall_reported = true;
     }
-    if (options.cancelled() && options.cancelled()()) {
-      throw WaitCancelledError("waiting for training job " + job_id_ + " was cancelled (phase " +
-                                   to_string(phase) + ')',
-                               phase);
-    }
-    const auto now = clock->now();
-    if (now >= deadline) throw_timeout("training job " + job_id_, options.timeout(), phase, problem);
-    const auto remaining = std::chrono::duration_cast<milliseconds>(deadline - now);
-    clock->sleep_for(std::max(milliseconds(1), std::min(interval, remaining)));
-    interval = std::min(options.max_interval(),
-                        milliseconds(static_cast<std::int64_t>(static_cast<double>(interval.count()) * options.factor())));
-  }
+    check_cancelled();
+  };
+  auto on_timeout = [&](const TrainingJobInfo*, const std::string& last_problem) {
+    return timeout_error("training job " + job_id_, options.timeout(), phase, last_problem);
+  };
+  const modelarts::detail::PollSchedule schedule{options.timeout(), options.initial_interval(), options.factor(),
+                                                 options.max_interval()};
+  return modelarts::detail::poll_until<TrainingJobInfo>(
+             *clock, schedule, poll_once, [](const TrainingJobInfo& info) { return is_terminal(info.status.phase); },
+             on_progress, on_timeout)
+      .value_or_throw();
 }
 
 TrainingJobInfo TrainingJob::follow_logs(const std::string& task_id, const std::function<void(std::string_view)>& sink,
@@ -143,7 +145,7 @@ TrainingJobInfo TrainingJob::follow_logs(const std::string& task_id, const std::
   require_id("task_id", task_id);
   if (!sink) throw_invalid_argument("follow_logs: the sink is empty");
   if (options.poll_interval().count() <= 0) throw_invalid_argument("follow_logs: poll_interval must be > 0");
-  std::shared_ptr<Clock> clock = clock_of(session_);
+  std::shared_ptr<Clock> clock = modelarts::detail::session_clock(session_);
   const auto deadline = clock->now() + options.timeout();
   const ApiCall info_call = v2_call(session_, "GET", {"training-jobs", job_id_});
   const ApiCall log_call = v2_call(session_, "GET", {"training-jobs", job_id_, "tasks", task_id, "logs", "preview"});
@@ -198,7 +200,7 @@ TrainingJobInfo TrainingJob::follow_logs(const std::string& task_id, const std::
     const auto now = clock->now();
     if (now >= deadline) {
       write(lines.finish());
-      throw_timeout("following the log of training job " + job_id_, options.timeout(), phase, problem);
+      throw_error(timeout_error("following the log of training job " + job_id_, options.timeout(), phase, problem));
     }
     clock->sleep_for(std::min(options.poll_interval(), std::chrono::duration_cast<milliseconds>(deadline - now)));
   }

@@ -18,29 +18,34 @@ struct BareBeastClient::Impl {
   asio::io_context io;
   beast::tcp_stream stream{io};
   beast::flat_buffer buffer;
-  http::request<http::empty_body> request;
+  http::request<http::string_body> request;
 };
 
 BareBeastClient::BareBeastClient(const std::string& host, unsigned short port, const std::string& target,
-                                 const std::vector<std::pair<std::string, std::string>>& headers)
+                                 const std::vector<std::pair<std::string, std::string>>& headers,
+                                 const std::string& method, std::string body)
     : impl_(std::make_unique<Impl>()) {
   impl_->stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address(host), port));
   impl_->stream.socket().set_option(asio::ip::tcp::no_delay(true));
-  impl_->request.method(http::verb::get);
+  impl_->request.method(http::string_to_verb(method));
   impl_->request.target(target);
   impl_->request.version(11);
   impl_->request.keep_alive(true);
   for (const auto& [name, value] : headers) impl_->request.set(name, value);
+  if (!body.empty()) {
+    impl_->request.body() = std::move(body);
+    impl_->request.prepare_payload();
+  }
 }
 
 BareBeastClient::~BareBeastClient() = default;
 
-std::size_t BareBeastClient::get() {
+std::size_t BareBeastClient::send() {
   http::write(impl_->stream, impl_->request);
   http::response<http::string_body> response;
   http::read(impl_->stream, impl_->buffer, response);
   if (response.result_int() != 200)
-    throw std::runtime_error("bare GET answered " + std::to_string(response.result_int()) + ": " + response.body());
+    throw std::runtime_error("bare " + std::string(impl_->request.method_string()) + " answered " + std::to_string(response.result_int()) + ": " + response.body());
   return response.body().size();
 }
 

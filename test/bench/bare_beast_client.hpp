@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The baseline of measurement 1: the least a client can do for the same call. One keep-alive Boost.Beast
-// connection, a request built once with headers signed once, and only the status checked in the reply.
+// The baseline of measurements 1 and 8: the least a client can do for the same call. One keep-alive Boost.Beast
+// connection, a request (GET, or a POST with its body) built once with headers signed once, and only the status
+// checked in the reply.
 #pragma once
 
 #include <cstddef>
@@ -14,13 +15,14 @@ namespace bench {
 class BareBeastClient {
  public:
   BareBeastClient(const std::string& host, unsigned short port, const std::string& target,
-                  const std::vector<std::pair<std::string, std::string>>& headers);
+                  const std::vector<std::pair<std::string, std::string>>& headers, const std::string& method = "GET",
+                  std::string body = {});
   ~BareBeastClient();
   BareBeastClient(const BareBeastClient&) = delete;
   BareBeastClient& operator=(const BareBeastClient&) = delete;
 
-  /// Sends the prepared GET and reads the whole reply; returns the body size. Throws on a non-200 status.
-  std::size_t get();
+  /// Sends the prepared request and reads the whole reply; returns the body size. Throws on a non-200 status.
+  std::size_t send();
 
  private:
   struct Impl;

@@ -9,6 +9,7 @@
 //   modelarts-bench profile  --endpoint URL --job-id ID --client sdk|bare [--seconds S]   (to run under perf)
 //   modelarts-bench signing  --endpoint URL --job-id ID [--seconds S]
 //   modelarts-bench listing  --endpoint URL --jobs N [--per-page P]
+//   modelarts-bench v2       --endpoint URL [--seconds S] [--rounds R]   (v2 get and search vs bare)
 #include <cstdio>
 #include <exception>
 #include <map>
@@ -61,7 +62,7 @@ void create_visualization_jobs(const bench::BenchTarget& target, int count) {
 
 int main(int argc, char** argv) try {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: modelarts-bench create-visualization-job|calls|signing|listing --endpoint URL ...\n");
+    std::fprintf(stderr, "usage: modelarts-bench create-visualization-job|calls|signing|listing|v2 --endpoint URL ...\n");
     return 2;
   }
   const std::string command = argv[1];
@@ -82,6 +83,8 @@ int main(int argc, char** argv) try {
                               flag(flags, "client"));
   } else if (command == "signing") {
     bench::measure_signing(target, flag(flags, "job-id"), std::stod(flag(flags, "seconds", "1")));
+  } else if (command == "v2") {
+    bench::measure_v2_calls(target, std::stod(flag(flags, "seconds", "2")), std::stoi(flag(flags, "rounds", "3")));
   } else if (command == "listing") {
     bench::measure_listing(target, std::stoi(flag(flags, "per-page", "1000")), std::stoll(flag(flags, "jobs")));
   } else {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include <modelarts/signer.hpp>
+#include <modelarts/v2.hpp>
 #include <modelarts/visualization_job.hpp>
 
 #include "bare_beast_client.hpp"
@@ -44,15 +45,16 @@ void keep_best(Rate& best, const Rate& round) {
                                                     : std::min(best.cpu_us_per_call, round.cpu_us_per_call);
 }
 
-// The headers the SDK sends for a GET, signed once: the emulator accepts a signature for 15 minutes and the
-// whole run is shorter, so the bare loop pays no signing cost at all.
-std::vector<std::pair<std::string, std::string>> signed_get_headers(const BenchTarget& target,
-                                                                    const std::string& path,
-                                                                    std::string& wire_target) {
+// The headers the SDK sends for the request, signed once: the emulator accepts a signature for 15 minutes and
+// the whole run is shorter, so the bare loop pays no signing cost at all.
+std::vector<std::pair<std::string, std::string>> signed_headers(const BenchTarget& target, const std::string& method,
+                                                                const std::string& path, const std::string& body,
+                                                                std::string& wire_target) {
   modelarts::SignableRequest request;
-  request.method = "GET";
+  request.method = method;
   request.host = target.host + ":" + std::to_string(target.port);
   request.path = path;
+  request.body = body;
   request.headers = {{"Content-Type", "application/json"},
                      {"X-Project-Id", target.project_id},
                      {"User-Agent", "modelarts-bench-bare"}};
@@ -63,6 +65,29 @@ std::vector<std::pair<std::string, std::string>> signed_get_headers(const BenchT
   return signed_request.headers;
 }
 
+// The SDK call against the bare loop on the same request, alternating rounds of `seconds`; the best round of
+// each counts. Prints `<prefix>.sdk.*` and `<prefix>.bare_beast.*`.
+template <class SdkCall>
+void compare_with_bare(const std::string& prefix, BareBeastClient& bare, SdkCall&& sdk_call, double seconds,
+                       int rounds) {
+  std::size_t sink = 0;
+  // warm-up: connections open, caches hot, and both answer the same request
+  for (int i = 0; i < 200; ++i) {
+    sink += bare.send();
+    sink += sdk_call();
+  }
+  Rate best_bare, best_sdk;
+  for (int round = 0; round < rounds; ++round) {
+    keep_best(best_bare, run_for(seconds, [&] { sink += bare.send(); }));
+    keep_best(best_sdk, run_for(seconds, [&] { sink += sdk_call(); }));
+  }
+  if (sink == 0) throw std::runtime_error("empty replies");
+  print_result(prefix + ".bare_beast.calls_per_s", best_bare.calls_per_s, "calls/s");
+  print_result(prefix + ".sdk.calls_per_s", best_sdk.calls_per_s, "calls/s");
+  print_result(prefix + ".bare_beast.cpu_us_per_call", best_bare.cpu_us_per_call, "us");
+  print_result(prefix + ".sdk.cpu_us_per_call", best_sdk.cpu_us_per_call, "us");
+}
+
 }  // namespace
 
 void profile_one_client(const BenchTarget& target, const std::string& job_id, double seconds,
@@ -70,11 +95,11 @@ void profile_one_client(const BenchTarget& target, const std::string& job_id, do
   const modelarts::Session session = target.session();
   const modelarts::VisualizationJob job(session, job_id);
   std::string wire_target;
-  const auto headers = signed_get_headers(target, "/v1/" + target.project_id + "/visualization-jobs/" + job_id,
-                                          wire_target);
+  const auto headers =
+      signed_headers(target, "GET", "/v1/" + target.project_id + "/visualization-jobs/" + job_id, "", wire_target);
   BareBeastClient bare(target.host, target.port, wire_target, headers);
   std::size_t sink = 0;
-  const Rate rate = client == "bare" ? run_for(seconds, [&] { sink += bare.get(); })
+  const Rate rate = client == "bare" ? run_for(seconds, [&] { sink += bare.send(); })
                                      : run_for(seconds, [&] { sink += job.get_visualization_job_info().job_name.size(); });
   print_result("profile." + client + ".calls_per_s", rate.calls_per_s, "calls/s");
   print_result("profile." + client + ".cpu_us_per_call", rate.cpu_us_per_call, "us");
@@ -85,27 +110,42 @@ void measure_sequential_calls(const BenchTarget& target, const std::string& job_
                               const std::string& prefix) {
   const modelarts::Session session = target.session();
   const modelarts::VisualizationJob job(session, job_id);
-  const std::string path = "/v1/" + target.project_id + "/visualization-jobs/" + job_id;
   std::string wire_target;
-  const auto headers = signed_get_headers(target, path, wire_target);
+  const auto headers =
+      signed_headers(target, "GET", "/v1/" + target.project_id + "/visualization-jobs/" + job_id, "", wire_target);
   BareBeastClient bare(target.host, target.port, wire_target, headers);
+  compare_with_bare(prefix, bare, [&] { return job.get_visualization_job_info().job_name.size(); }, seconds, rounds);
+}
 
-  std::size_t sink = 0;
-  // warm-up: connections open, caches hot, and both answer the same job
-  for (int i = 0; i < 200; ++i) {
-    sink += bare.get();
-    sink += job.get_visualization_job_info().job_name.size();
+void measure_v2_calls(const BenchTarget& target, double seconds, int rounds) {
+  const modelarts::Session session = target.session();
+  // A page of v2 jobs to get and search (custom image: no engine look-up in the create).
+  constexpr int kJobs = 10;
+  if (modelarts::v2::TrainingJob::get_job_list(session, modelarts::v2::SearchOptions{}.limit(kJobs)).items.size() <
+      static_cast<std::size_t>(kJobs)) {
+    for (int i = 0; i < kJobs; ++i) {
+      modelarts::v2::Estimator(session, modelarts::v2::EstimatorOptions{}
+                                            .user_image_url("swr.example/bench/train:1")
+                                            .user_command("python /app/train.py")
+                                            .train_instance_type("modelarts.vm.cpu.8u")
+                                            .job_description("benchmark job"))
+          .fit({}, false, "bench-v2-" + std::to_string(i));
+    }
   }
-  Rate best_bare, best_sdk;
-  for (int round = 0; round < rounds; ++round) {
-    keep_best(best_bare, run_for(seconds, [&] { sink += bare.get(); }));
-    keep_best(best_sdk, run_for(seconds, [&] { sink += job.get_visualization_job_info().job_name.size(); }));
-  }
-  if (sink == 0) throw std::runtime_error("empty replies");
-  print_result(prefix + ".bare_beast.calls_per_s", best_bare.calls_per_s, "calls/s");
-  print_result(prefix + ".sdk.calls_per_s", best_sdk.calls_per_s, "calls/s");
-  print_result(prefix + ".bare_beast.cpu_us_per_call", best_bare.cpu_us_per_call, "us");
-  print_result(prefix + ".sdk.cpu_us_per_call", best_sdk.cpu_us_per_call, "us");
+  const auto page = modelarts::v2::SearchOptions{}.limit(kJobs);
+  const modelarts::v2::TrainingJob job = modelarts::v2::TrainingJob::get_job_object_list(session, page).front();
+  const std::string v2_base = "/v2/" + target.project_id;
+  std::string wire_target;
+  auto headers = signed_headers(target, "GET", v2_base + "/training-jobs/" + job.job_id(), "", wire_target);
+  BareBeastClient bare_get(target.host, target.port, wire_target, headers);
+  compare_with_bare("v2_get", bare_get, [&] { return job.get_job_info().metadata.name.size(); }, seconds, rounds);
+  // The body the SDK sends for the same search (training_job.cpp: offset, then limit).
+  const std::string search_body = "{\"offset\":0,\"limit\":" + std::to_string(kJobs) + "}";
+  headers = signed_headers(target, "POST", v2_base + "/training-job-searches", search_body, wire_target);
+  BareBeastClient bare_search(target.host, target.port, wire_target, headers, "POST", search_body);
+  compare_with_bare("v2_search", bare_search,
+                    [&] { return modelarts::v2::TrainingJob::get_job_list(session, page).items.size(); }, seconds,
+                    rounds);
 }
 
 void measure_threaded_calls(const BenchTarget& target, const std::string& job_id, double seconds,

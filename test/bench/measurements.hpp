@@ -27,6 +27,11 @@ void measure_threaded_calls(const BenchTarget& target, const std::string& job_id
 /// 4. sign_request alone vs bare OpenSSL SHA-256 + HMAC-SHA256 over the same bytes, on this thread.
 void measure_signing(const BenchTarget& target, const std::string& job_id, double seconds);
 
+/// 8. v2 get_job_info and get_job_list (a search for one page of 10 jobs, created first when the emulator has
+/// fewer) through the SDK vs the bare keep-alive Beast loop on the same request (the search a POST with the SDK's
+/// body), as measurement 1. Results `v2_get.*` and `v2_search.*`.
+void measure_v2_calls(const BenchTarget& target, double seconds, int rounds);
+
 /// 5. Every visualization job through the lazy pager: jobs/s and resident memory growth.
 void measure_listing(const BenchTarget& target, int per_page, std::int64_t expected_jobs);
 

@@ -86,6 +86,14 @@ def main(results_path, machine_path, dat_path):
     add("4. bare OpenSSL, prefetched + reused contexts", fig("sign.bare_prepared.per_s"),
         "" if cost_prepared is None else f"SDK costs {cost_prepared:.2f}x this",
         check(cost_prepared, 2.5, at_least=False))
+    for key, label in (("v2_get", "8. SDK v2 get_job_info, sequential"),
+                       ("v2_search", "8. SDK v2 get_job_list (search, a page of 10)")):
+        wall = ratio(f"{key}.sdk.calls_per_s", f"{key}.bare_beast.calls_per_s")
+        by_cpu = ratio(f"{key}.bare_beast.cpu_us_per_call", f"{key}.sdk.cpu_us_per_call")
+        add(label, fig(f"{key}.sdk.calls_per_s") + ", " + cpu(f"{key}.sdk.cpu_us_per_call"),
+            "" if wall is None else f"{wall:.2f}x bare (CPU: bare/SDK {by_cpu:.2f})", check(wall, 0.85))
+        add("8. bare keep-alive Beast " + ("GET" if key == "v2_get" else "POST") + " (signed once)",
+            fig(f"{key}.bare_beast.calls_per_s") + ", " + cpu(f"{key}.bare_beast.cpu_us_per_call"))
     page = value("list.page_reply_kib")
     for kind, label in (("emulator", "over HTTP from the emulator"), ("decode_only", "decode only (replayed page)")):
         growth = value(f"list.{kind}.hwm_growth_kib")

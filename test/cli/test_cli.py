@@ -128,11 +128,14 @@ class RawTests(CliTestCase):
         self.assertEqual(shown["job_name"], name)
         self.run_cli("raw", "DELETE", "/v1/{project}/visualization-jobs/" + job_id)
 
-    def test_error_status_exits_1_and_prints_the_body(self):
-        result = self.run_cli("raw", "DELETE", "/v1/{project}/visualization-jobs/987654321", status=1)
+    def test_error_status_exits_by_its_kind_and_prints_the_body(self):
+        # 400 ModelArts.0102 is "not found" by its code (Error::kind()), as the visualization-job group says: 3.
+        result = self.run_cli("raw", "DELETE", "/v1/{project}/visualization-jobs/987654321", status=3)
         self.assertIn("is_success", result.stdout)
         self.assertIn("ModelArts.", result.stdout)
         self.assertRegex(result.stderr, r"modelarts: DELETE /v1/\w+/visualization-jobs/987654321 -> HTTP 4\d\d")
+        # Another refusal (a bad body) stays 1.
+        self.run_cli("raw", "POST", "/v1/{project}/visualization-jobs", "--data", "{}", status=1)
 
     def test_bad_method_and_path(self):
         self.assert_usage_error("raw", "FETCH", "/v1/x", message="unknown HTTP method")

@@ -96,6 +96,7 @@ void v2_workflow(const Session& session) {
   } catch (const ApiError& e) {
     BOOST_TEST(e.http_status() == 400);
     BOOST_TEST(e.error_code() == "ModelArts.2775");
+    BOOST_TEST((e.kind() == ErrorKind::not_found));
     BOOST_TEST(!e.error_solution().empty());
   }
   BOOST_CHECK_THROW(v2::Estimator::control_job_by_id(session, stopping.job_id()), ApiError);
@@ -105,6 +106,7 @@ void v2_workflow(const Session& session) {
     BOOST_FAIL("duplicate accepted");
   } catch (const ApiError& e) {
     BOOST_TEST(e.error_code() == "ModelArts.2751");
+    BOOST_TEST((e.kind() == ErrorKind::conflict));  // a name taken, as v1's ModelArts.0103
   }
 }
 

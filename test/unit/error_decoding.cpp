@@ -7,6 +7,7 @@
 #include <modelarts/error.hpp>
 
 #include "detail/error_decoding.hpp"
+#include "detail/retry_policy.hpp"
 #include "support/fake_transport.hpp"
 
 using namespace modelarts;
@@ -68,6 +69,47 @@ BOOST_AUTO_TEST_CASE(every_error_has_a_kind_retryability_and_attempt_count) {
   BOOST_TEST(InvalidArgumentError("x").attempts() == 0);
   BOOST_TEST((ConfigurationError("x").kind() == ErrorKind::configuration));
   BOOST_TEST((WaitTimeoutError("x", 2).kind() == ErrorKind::timeout));
+}
+
+// Issue 15: v2 answers "not found" and "name taken" with a 400 and refuses tokens with 400/404 codes; the code
+// decides the kind, from the decoded v2 body (error_code/error_msg/error_solution), and retryable() agrees.
+BOOST_AUTO_TEST_CASE(v2_error_codes_map_onto_the_taxonomy) {
+  struct Row {
+    int status;
+    const char* code;
+    ErrorKind kind;
+    bool retryable;
+  };
+  const Row rows[] = {
+      {400, "ModelArts.2775", ErrorKind::not_found, false}, {400, "ModelArts.2751", ErrorKind::conflict, false},
+      {409, "ModelArts.2796", ErrorKind::conflict, false},  {400, "ModelArts.2796", ErrorKind::conflict, false},
+      {409, "ModelArts.2813", ErrorKind::conflict, false},  {400, "ModelArts.2813", ErrorKind::conflict, false},
+      {429, "ModelArts.2799", ErrorKind::throttled, true},  {400, "ModelArts.2799", ErrorKind::throttled, true},
+      {429, "", ErrorKind::throttled, true},                {400, "ModelArts.0204", ErrorKind::auth, false},
+      {400, "ModelArts.0210", ErrorKind::auth, false},      {403, "ModelArts.2784", ErrorKind::auth, false},
+      {403, "ModelArts.2785", ErrorKind::auth, false},      {404, "ModelArts.2786", ErrorKind::auth, false},
+      {400, "ModelArts.2837", ErrorKind::auth, false},      {400, "ModelArts.2838", ErrorKind::auth, false},
+      {400, "ModelArts.2755", ErrorKind::rejected, false},  {404, "ModelArts.2890", ErrorKind::not_found, false},
+      {500, "ModelArts.2950", ErrorKind::service, true},
+  };
+  for (const Row& row : rows) {
+    BOOST_TEST_CONTEXT(row.status << ' ' << row.code) {
+      const std::string body = std::string(R"({"error_code":")") + row.code +
+                               R"(","error_msg":"m","error_solution":"s"})";
+      auto result = detail::decode_response("GET", "/v2/p/training-jobs/j", HttpResponse{row.status, {}, body},
+                                            detail::Envelope::plain, {});
+      BOOST_REQUIRE(!result.ok());
+      BOOST_TEST(detail::is_transient(result.error()) == row.retryable);
+      try {
+        detail::throw_error(result.error());
+        BOOST_FAIL("no exception");
+      } catch (const ApiError& e) {
+        BOOST_TEST(std::string(to_string(e.kind())) == std::string(to_string(row.kind)));
+        BOOST_TEST(e.retryable() == row.retryable);
+        BOOST_TEST(e.error_solution() == "s");
+      }
+    }
+  }
 }
 
 // An invalid reply is thrown as InvalidReplyError (kind invalid_reply), not as a plain transport failure.

@@ -127,11 +127,108 @@ BOOST_AUTO_TEST_CASE(bad_input_is_refused_before_sending) {
   BOOST_TEST(t.transport->request_count() == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(a_create_is_not_resent_once_written) {
+// The options of the job v2_job() describes (name resnet-ci, description "d", PyTorch pt-1.8, 2 x cpu.8u).
+v2::EstimatorOptions as_in_reply() {
+  return v2::EstimatorOptions{}
+      .training_files({"obs://b/code/", "train.py", ""})
+      .framework_type("PyTorch")
+      .framework_version("pt-1.8")
+      .train_instance_type("modelarts.vm.cpu.8u")
+      .train_instance_count(2)
+      .job_description("d");
+}
+
+std::string search_of(const std::string& job) {
+  return R"({"total":1,"count":1,"limit":50,"offset":0,"items":[)" + job + "]}";
+}
+
+const char* kDuplicate = R"({"error_code":"ModelArts.2751","error_msg":"Duplicate training job name."})";
+
+// Issue 15: the first create was written and its answer lost; the resend meets 2751; the search by name finds
+// the job the first attempt made (same fields, created since): one job, returned, no third create.
+BOOST_AUTO_TEST_CASE(a_lost_create_answer_is_recovered_by_a_search_by_name) {
   ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));
-  t.transport->fail(TransportErrorKind::io, /*request_written=*/true).reply(201, v2_job("Creating"));
-  BOOST_CHECK_THROW(v2::Estimator(t.session, preset()).fit({}, false, "once"), TransportError);
-  BOOST_TEST(t.transport->request_count() == 1u);  // no second job can come of it
+  t.transport->fail(TransportErrorKind::io, /*request_written=*/true)
+      .reply(400, kDuplicate)
+      .reply(200, search_of(v2_job("Creating")));
+  const v2::TrainingJob job = v2::Estimator(t.session, as_in_reply()).fit({}, false, "resnet-ci");
+  BOOST_TEST(job.job_id() == kJobId);
+  const auto requests = t.transport->requests();
+  BOOST_REQUIRE(requests.size() == 3u);
+  BOOST_TEST(path_of(requests[0]) == v2_path("training-jobs"));
+  BOOST_TEST(path_of(requests[1]) == v2_path("training-jobs"));  // the resend, refused: no second job
+  BOOST_TEST(path_of(requests[2]) == v2_path("training-job-searches"));
+  const auto search = body_of(requests[2]);
+  BOOST_TEST(search.at("filters").at(0).at("key").as_string() == "name");
+  BOOST_TEST(search.at("filters").at(0).at("value").at(0).as_string() == "resnet-ci");
+}
+
+// The job found under the name is someone else's: other fields, or made before our first attempt (less 5 s).
+BOOST_AUTO_TEST_CASE(a_job_of_the_name_that_is_not_ours_is_never_returned) {
+  std::string older = v2_job("Running");
+  older.replace(older.find("1795941000123"), 13, "1705310994000");  // 6 s before the session clock's now
+  const std::string other_flavor = [] {
+    std::string job = v2_job("Creating");
+    job.replace(job.find("modelarts.vm.cpu.8u"), 19, "modelarts.vm.gpu.v1");
+    return job;
+  }();
+  for (const std::string& found : {older, other_flavor}) {
+    ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));
+    t.transport->fail(TransportErrorKind::io, true).reply(400, kDuplicate).reply(200, search_of(found));
+    try {
+      v2::Estimator(t.session, as_in_reply()).fit({}, false, "resnet-ci");
+      BOOST_FAIL("returned a job it did not create");
+    } catch (const ApiError& e) {
+      BOOST_TEST(e.error_code() == "ModelArts.2751");
+      BOOST_TEST((e.kind() == ErrorKind::conflict));
+    }
+    BOOST_TEST(t.transport->request_count() == 3u);
+  }
+  // Made 4 s before our first attempt: within the clock skew allowed, so ours.
+  std::string skewed = v2_job("Running");
+  skewed.replace(skewed.find("1795941000123"), 13, "1705310996000");
+  ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));
+  t.transport->fail(TransportErrorKind::io, true).reply(400, kDuplicate).reply(200, search_of(skewed));
+  BOOST_TEST(v2::Estimator(t.session, as_in_reply()).fit({}, false, "resnet-ci").job_id() == kJobId);
+}
+
+// 2751 on the first attempt: nothing of ours can hold the name, so no search; and a search that finds no job
+// of the name leaves the 2751 standing.
+BOOST_AUTO_TEST_CASE(a_duplicate_name_without_an_earlier_attempt_is_the_answer) {
+  {
+    ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));
+    t.transport->reply(400, kDuplicate);
+    BOOST_CHECK_THROW(v2::Estimator(t.session, as_in_reply()).fit({}, false, "resnet-ci"), ApiError);
+    BOOST_TEST(t.transport->request_count() == 1u);
+  }
+  {
+    ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));
+    t.transport->fail(TransportErrorKind::io, true)
+        .reply(400, kDuplicate)
+        .reply(200, R"({"total":0,"count":0,"limit":50,"offset":0,"items":[]})");
+    BOOST_CHECK_THROW(v2::Estimator(t.session, as_in_reply()).fit({}, false, "resnet-ci"), ApiError);
+    BOOST_TEST(t.transport->request_count() == 3u);
+  }
+  // A 429 first never reached the service: the resend creates, one job.
+  ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));
+  t.transport->reply(429, R"({"error_code":"ModelArts.2799","error_msg":"slow down"})", {{"Retry-After", "0"}})
+      .reply(201, v2_job("Creating"));
+  BOOST_TEST(v2::Estimator(t.session, as_in_reply()).fit({}, false, "resnet-ci").job_id() == kJobId);
+  BOOST_TEST(t.transport->request_count() == 2u);
+}
+
+// --file: a whole body, with the same recovery; a body without metadata.name is refused before sending.
+BOOST_AUTO_TEST_CASE(create_job_posts_a_whole_body) {
+  ApiTestSession t;
+  t.transport->reply(201, v2_job("Creating"));
+  const std::string body = v2::Estimator(t.session, as_in_reply()).create_body({}, "resnet-ci");
+  BOOST_TEST(v2::Estimator::create_job(t.session, body).metadata.id == kJobId);
+  BOOST_TEST(t.only_request().body == body);
+  ApiTestSession u;
+  BOOST_CHECK_THROW(v2::Estimator::create_job(u.session, R"({"kind":"job","metadata":{}})"), InvalidArgumentError);
+  BOOST_CHECK_THROW(v2::Estimator::create_job(u.session, "[1]"), InvalidArgumentError);
+  BOOST_CHECK_THROW(v2::Estimator::create_job(u.session, "{"), InvalidArgumentError);
+  BOOST_TEST(u.transport->request_count() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(fit_with_wait_polls_to_the_end) {

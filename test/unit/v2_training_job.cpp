@@ -73,6 +73,8 @@ BOOST_AUTO_TEST_CASE(v2_error_body_fills_api_error_with_its_solution) {
     BOOST_TEST(e.error_code() == "ModelArts.2775");
     BOOST_TEST(e.error_msg() == "Training job not found.");
     BOOST_TEST(e.error_solution() == "Check the ID.");
+    BOOST_TEST((e.kind() == ErrorKind::not_found));  // a 400, but not found by its code
+    BOOST_TEST(!e.retryable());
   }
 }
 

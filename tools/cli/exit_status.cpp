@@ -1,39 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "exit_status.hpp"
 
-#include <string>
-
 #include <modelarts/error.hpp>
 
 #include "usage_error.hpp"
 
 namespace modelarts::cli {
 
-namespace {
-
-bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
-
-ExitStatus for_api_error(const ApiError& error) {
-  const std::string& code = error.error_code();
-  if (error.http_status() == 404 || code == "ModelArts.0015" || code == "ModelArts.0102") return ExitStatus::not_found;
-  if (error.http_status() == 401 || error.http_status() == 403 || starts_with(code, "APIGW.") ||
-      code == "ModelArts.0108" || code == "ModelArts.0109" || code == "ModelArts.0112" ||
-      starts_with(code, "ModelArts.02"))
-    return ExitStatus::auth;
-  return ExitStatus::failure;
-}
-
-}  // namespace
-
 ExitStatus exit_status_for(const std::exception& error) {
-  if (dynamic_cast<const UsageError*>(&error) || dynamic_cast<const InvalidArgumentError*>(&error))
-    return ExitStatus::usage;
+  if (dynamic_cast<const UsageError*>(&error)) return ExitStatus::usage;
   if (const auto* failure = dynamic_cast<const CommandFailure*>(&error)) return failure->status();
-  if (dynamic_cast<const ConfigurationError*>(&error)) return ExitStatus::auth;
   if (dynamic_cast<const WaitTimeoutError*>(&error)) return ExitStatus::wait_timeout;
-  if (const auto* api = dynamic_cast<const ApiError*>(&error)) return for_api_error(*api);
-  if (const auto* transport = dynamic_cast<const TransportError*>(&error))
-    return transport->transport_kind() == TransportErrorKind::invalid_reply ? ExitStatus::failure : ExitStatus::network;
+  const auto* sdk = dynamic_cast<const Error*>(&error);
+  if (sdk == nullptr) return ExitStatus::failure;
+  // One taxonomy (Error::kind()) for v1 and v2 alike: a v2 400 ModelArts.2775 is "not found" as a v1 404 is.
+  switch (sdk->kind()) {
+    case ErrorKind::invalid_argument: return ExitStatus::usage;
+    case ErrorKind::configuration:
+    case ErrorKind::auth: return ExitStatus::auth;
+    case ErrorKind::not_found: return ExitStatus::not_found;
+    case ErrorKind::stalled: return ExitStatus::wait_timeout;
+    case ErrorKind::transport:
+    case ErrorKind::timeout: return ExitStatus::network;
+    case ErrorKind::conflict:
+    case ErrorKind::throttled:
+    case ErrorKind::rejected:
+    case ErrorKind::service:
+    case ErrorKind::invalid_reply:
+    case ErrorKind::cancelled: return ExitStatus::failure;
+  }
   return ExitStatus::failure;
 }
 

@@ -11,14 +11,15 @@ enum class ExitStatus : int {
   success = 0,
   failure = 1,           ///< anything not below (e.g. the service refused the request's content)
   usage = 2,             ///< bad command line: nothing was sent
-  not_found = 3,         ///< the job, version, config or path does not exist (HTTP 404, ModelArts.0015/0102)
-  auth = 4,              ///< credentials, permissions or a missing setting (HTTP 401/403, APIGW.*, configuration)
+  not_found = 3,         ///< ErrorKind::not_found: HTTP 404, ModelArts.0015/0102, v2 400 ModelArts.2775
+  auth = 4,              ///< ErrorKind::auth or configuration: credentials, permissions or a missing setting
   wait_timeout = 5,      ///< `wait` gave up before the job ended (--timeout)
   job_unsuccessful = 6,  ///< the job ended, but not COMPLETED (failed, killed, ...)
   network = 7,           ///< DNS, connect, TLS, timeout or a broken connection, after the retries
 };
 
-/// The status for an exception that ended a command.
+/// The status for an exception that ended a command: from modelarts::Error::kind() (one taxonomy for v1 and v2),
+/// the CLI's own UsageError and CommandFailure, and WaitTimeoutError (a wait's deadline, not the network's).
 ExitStatus exit_status_for(const std::exception& error);
 
 /// The table as `--help` prints it, one "  N  meaning" line per code.

@@ -2,7 +2,7 @@
 // `modelarts raw METHOD PATH [--data JSON|@FILE|-] [--query K=V]`: a signed call to any path
 // (Session::request). {project} / {project_id} in PATH become the session's project ID. The reply body goes to
 // stdout (a JSON body as -o json prints JSON, other text cleaned); an HTTP status >= 400 also gives a line on
-// stderr and the exit status of its class (3 not found, 4 auth, else 1).
+// stderr and the exit status of its kind (3 not found, 4 auth, else 1; see exit_status.cpp).
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -11,8 +11,10 @@
 #include <ostream>
 #include <sstream>
 
+#include <modelarts/error.hpp>
 #include <modelarts/signer.hpp>
 
+#include "exit_status.hpp"
 #include "groups.hpp"
 #include "json_output.hpp"
 #include "options.hpp"
@@ -52,10 +54,18 @@ std::string request_body(const Invocation& invocation) {
   return data;
 }
 
-ExitStatus status_class(int http_status) {
-  if (http_status == 404) return ExitStatus::not_found;
-  if (http_status == 401 || http_status == 403) return ExitStatus::auth;
-  return ExitStatus::failure;
+// The exit status of a failed reply, by the SDK's one taxonomy (Error::kind()) of its status and error code: a v2
+// 400 ModelArts.2775 exits 3 as a 404 does.
+ExitStatus status_class(int http_status, const std::string& body) {
+  ApiErrorDetails details;
+  details.http_status = http_status;
+  boost::system::error_code error;
+  const boost::json::value parsed = boost::json::parse(body, error);
+  if (!error && parsed.is_object()) {
+    if (const auto* code = parsed.get_object().if_contains("error_code"); code != nullptr && code->is_string())
+      details.error_code = std::string(code->get_string());
+  }
+  return exit_status_for(ApiError(std::move(details)));
 }
 
 void print_body(Invocation& invocation, const std::string& body) {
@@ -95,7 +105,7 @@ int run_raw(Invocation& invocation) {
   if (response.status >= 400) {
     invocation.out().flush();
     invocation.err() << "modelarts: " << method << ' ' << terminal_safe(path) << " -> HTTP " << response.status << '\n';
-    return static_cast<int>(status_class(response.status));
+    return static_cast<int>(status_class(response.status, response.body));
   }
   return 0;
 }
@@ -109,7 +119,8 @@ Group raw_group() {
                          },
                          run_raw,
                          "{project} and {project_id} in PATH are replaced by the session's project ID.\n"
-                         "An HTTP status >= 400 exits 3 (404), 4 (401, 403) or 1 (others).\n"
+                         "An HTTP status >= 400 exits by its status and error code: 3 not found (404, v2 400 ModelArts.2775),\n"
+                         "4 auth (401, 403, token and permission codes), 1 others.\n"
                          "Example:\n  modelarts raw GET '/v1/{project}/job/ai-engines?job_type=train'"});
   return group;
 }

@@ -68,7 +68,11 @@ int delete_job(Invocation& invocation) {
 }
 
 Group training_job_group() {
-  Group group{"training-job", "Training jobs: create (Estimator.fit), list, get, wait, logs, update, stop, delete", {}, false};
+  Group group{"training-job",
+              "Old-version (v1) training jobs: create (Estimator.fit), list, get, wait, logs, update, stop, delete. "
+              "'job' is the new-version (v2) API",
+              {},
+              false};
   group.verbs.push_back({"list", "List training jobs (one row per job: its latest version)", {},
                          [](CLI::App& o) { add_list_flags(o, true); }, list_jobs, {}});
   group.verbs.push_back(

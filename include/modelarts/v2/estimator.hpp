@@ -61,8 +61,17 @@ class Estimator {
   /// Python fit(inputs=None, wait=False, job_name=None): POST /v2/{pid}/training-jobs (201). job_name
   /// (1..64 of A-Z a-z 0-9 _ -) is generated when empty. Everything is checked before sending
   /// (InvalidArgumentError). With wait, returns once the job reached a terminal phase (see
-  /// TrainingJob::wait); otherwise at once, holding the created job (phase Creating).
+  /// TrainingJob::wait); otherwise at once, holding the created job (phase Creating). Never makes two jobs:
+  /// see create_job.
   TrainingJob fit(const std::vector<InputData>& inputs = {}, bool wait = false, std::string job_name = {}) const;
+
+  /// POST /v2/{pid}/training-jobs with a whole create body (JSON text, reference 1.2; metadata.name required,
+  /// else InvalidArgumentError), as fit() sends it. v2 has no client token, so a create whose answer was lost is
+  /// resent; if the resend meets 400 ModelArts.2751 (name taken), a search by name
+  /// (POST /v2/{pid}/training-job-searches) proves whether the job of that name is ours: the same name,
+  /// description, algorithm and resource fields as sent, created no earlier than the first attempt less 5 s.
+  /// Then it is returned; otherwise the 2751 is thrown (ApiError, kind conflict).
+  static TrainingJobInfo create_job(const Session& session, const std::string& body);
 
   /// The create body fit() would send for this name and these inputs (JSON text), after the same checks.
   std::string create_body(const std::vector<InputData>& inputs, const std::string& job_name) const;

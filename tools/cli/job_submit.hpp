@@ -1,0 +1,16 @@
+// `modelarts job submit`: the flags that describe a new-version (v2) training job, named like Huawei's ma-cli
+// `ma-job submit`, and the create they make (v2::Estimator::fit, or v2::Estimator::create_job for --file).
+#pragma once
+
+#include <modelarts/v2/training_job_info.hpp>
+
+#include "command.hpp"
+
+namespace modelarts::cli {
+
+void add_submit_flags(CLI::App& app);
+
+/// Creates the job the flags (or --file) describe; a bad value is a UsageError naming the flag.
+v2::TrainingJobInfo submit_job(Invocation& invocation);
+
+}  // namespace modelarts::cli

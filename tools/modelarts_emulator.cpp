@@ -55,7 +55,10 @@ po::options_description describe_options() {
       ("fault-seed", po::value<std::uint64_t>()->default_value(defaults.fault_seed()), "seed of the fault sequence")
       ("retry-after", po::value<int>()->default_value(defaults.retry_after_seconds()),
        "Retry-After seconds of injected 429 replies")
-      ("state", po::value<std::string>(), "keep the jobs in FILE (loaded at start, written on every change)")
+      ("state", po::value<std::string>(),
+       "keep the jobs in FILE and the OBS buckets and objects in FILE.obs (loaded at start, written on every change)")
+      ("bucket", po::value<std::string>()->default_value(defaults.default_bucket()),
+       "OBS bucket that exists from the start")
       ("threads", po::value<int>()->default_value(defaults.threads()), "server threads");
   return description;
 }
@@ -63,9 +66,12 @@ po::options_description describe_options() {
 void print_usage(std::ostream& out, const po::options_description& description) {
   out << "Usage: modelarts-emulator [--host 127.0.0.1] [--port 0] [--tls] [--cert-out FILE] [--ak AK --sk SK]\n"
          "                          [--user ACCOUNT/USER:PASSWORD] [--project-id ID] [--region R]\n"
-         "                          [--time-scale X] [--fault-rate P] [--fault-seed N] [--state FILE]\n\n"
+         "                          [--time-scale X] [--fault-rate P] [--fault-seed N] [--state FILE]\n"
+         "                          [--bucket NAME]\n\n"
          "Serves the ModelArts v1 job API and IAM (/v3/auth/tokens, /v3/projects, /v3.0/OS-CREDENTIAL/\n"
          "securitytokens) from memory, verifying AK/SK signatures and IAM tokens like the API gateway.\n"
+         "Any other path is OBS, path-style (ENDPOINT/BUCKET/KEY), with the OBS and S3 V2 signatures;\n"
+         "the bucket \"" << mt::kDefaultBucket << "\" exists from the start (--bucket).\n"
          "GET /health answers without authentication. Prints \"listening on http(s)://HOST:PORT\" first,\n"
          "then serves until SIGINT or SIGTERM (exit status 0).\n\n"
       << description;
@@ -91,6 +97,7 @@ mt::EmulatorOptions options_from(const po::variables_map& vm) {
   options.time_scale(time_scale).fault_rate(fault_rate).fault_seed(vm["fault-seed"].as<std::uint64_t>())
       .retry_after_seconds(retry_after).threads(threads);
   if (vm.count("state")) options.state_file(vm["state"].as<std::string>());
+  options.default_bucket(vm["bucket"].as<std::string>());
   return options;
 }
 

@@ -31,8 +31,8 @@ HttpResponseMessage response_of(ServiceResponse&& answer, const std::string& req
 }  // namespace
 
 Router::Router(RouterConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
-               ModelArtsService& service)
-    : config_(std::move(config)), iam_(iam), auth_(auth), faults_(faults), service_(service) {}
+               ModelArtsService& service, obs::ObsService& obs)
+    : config_(std::move(config)), iam_(iam), auth_(auth), faults_(faults), service_(service), obs_(obs) {}
 
 Reply Router::route(HttpRequestMessage& request) {
   const std::string request_id = new_request_id();
@@ -50,6 +50,9 @@ Reply Router::route(HttpRequestMessage& request) {
     // Unauthenticated and cheap: for readiness checks and load tests (wrk cannot sign).
     return reply_of(json_reply(200, R"({"status":"ok"})", request_id));
   }
+  // Everything outside the API prefixes is OBS, path-style: "/bucket/key" (bucket names are 3+ characters, so
+  // "v1" and "v2" cannot be buckets).
+  if (segments.empty() || (segments[0] != "v1" && segments[0] != "v2")) return obs_.handle(request, target, request_id);
   return reply_of(modelarts_error(404, "ModelArts.0015", "The requested resource does not exist.", request_id));
 }
 

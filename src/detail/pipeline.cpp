@@ -37,7 +37,10 @@ class AttemptAuthenticator {
  public:
   AttemptAuthenticator(SessionState& state, const PreparedRequest& prepared, const Endpoint& endpoint,
                        HttpHeaders headers)
-      : state_(state), signs_(prepared.authenticate && !state.password_auth()), authenticate_(prepared.authenticate) {
+      : state_(state),
+        signs_(prepared.authenticate && !state.password_auth() && !prepared.signer),
+        authenticate_(prepared.authenticate),
+        signer_(prepared.signer) {
     http_.method = prepared.method;
     http_.scheme = endpoint.scheme;
     http_.host = endpoint.host;
@@ -59,6 +62,11 @@ class AttemptAuthenticator {
 
   /// The request for the next attempt; `token_sent` receives the IAM token it carries, if any.
   Result<const HttpRequest*> next(std::string& token_sent) {
+    if (signer_) {
+      auto signed_request = signer_(http_);
+      if (!signed_request) return signed_request.error();
+      return &http_;
+    }
     if (signs_) {
       const SigningCredentials credentials{state_.options.access_key(), state_.options.secret_key(),
                                            state_.options.security_token()};
@@ -85,6 +93,7 @@ class AttemptAuthenticator {
   SessionState& state_;
   const bool signs_;
   const bool authenticate_;
+  const AttemptSigner& signer_;
   HttpRequest http_;
   SignableRequest signable_;  // signing only
   HttpHeaders headers_;       // token or no authentication: the headers before the token
@@ -123,13 +132,13 @@ Result<std::string> build_path(std::string_view base_path, const std::vector<std
 }
 
 Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
-  const Endpoint& endpoint = endpoint_for(state, request.service);
-  const std::string path = wire_path(request.path);
+  const Endpoint& endpoint = request.endpoint ? *request.endpoint : endpoint_for(state, request.service);
+  const std::string path = request.signer ? request.path : wire_path(request.path);
 
   HttpHeaders headers;
   headers.reserve(4);
-  headers.emplace_back("Content-Type", "application/json");
-  if (request.service == Service::modelarts) {
+  if (!request.signer) headers.emplace_back("Content-Type", "application/json");
+  if (request.service == Service::modelarts && !request.signer) {
     auto project = resolve_project_id(state);
     if (!project) return project.error();
     headers.emplace_back("X-Project-Id", std::move(project.value()));

@@ -2,6 +2,7 @@
 // Session::request and the IAM helpers.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,10 @@
 
 namespace modelarts::detail {
 
+/// Authenticates one attempt of a request outside the session's own schemes (OBS): fills `request.target` and
+/// `request.headers` (method, scheme, host, port and body are set). Called anew for every attempt.
+using AttemptSigner = std::function<Result<bool>(HttpRequest& request)>;
+
 struct PreparedRequest {
   std::string method;
   Service service = Service::modelarts;
@@ -23,6 +28,8 @@ struct PreparedRequest {
   std::string body;
   bool idempotent = true;
   bool authenticate = true;  ///< false only for the IAM token request itself
+  const Endpoint* endpoint = nullptr;  ///< overrides the service's endpoint (OBS: the bucket's host)
+  AttemptSigner signer;  ///< set: it authenticates each attempt, and no ModelArts headers are added
 };
 
 struct Exchange {

@@ -91,10 +91,15 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
                        [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
       return;
     }
+    // Beast checks a Content-Length against the limit while parsing the header: no limit until the target
+    // is known, then the target's limit, checked here for the length and by the parser for chunked bodies.
+    parser_->body_limit(boost::none);
     http::async_read_header(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec,
                                                                                            std::size_t) {
       if (ec) return self->on_read_error(ec);
       self->body_limit_ = self->core_->options.body_limit_for(self->parser_->get().target());
+      const auto length = self->parser_->content_length();
+      if (length && *length > self->body_limit_) return self->on_read_error(http::error::body_limit);
       self->parser_->body_limit(self->body_limit_);
       http::async_read(self->stream_, self->buffer_, *self->parser_,
                        [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });

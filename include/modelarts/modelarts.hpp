@@ -11,6 +11,8 @@
 #include <modelarts/label_job.hpp>
 #include <modelarts/label_job_info.hpp>
 #include <modelarts/list_options.hpp>
+#include <modelarts/obs.hpp>
+#include <modelarts/obs_signer.hpp>
 #include <modelarts/paging.hpp>
 #include <modelarts/session.hpp>
 #include <modelarts/signer.hpp>

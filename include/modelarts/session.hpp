@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <modelarts/http.hpp>
+#include <modelarts/obs.hpp>
 #include <modelarts/options.hpp>
 #include <modelarts/signer.hpp>
 
@@ -57,7 +58,10 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, modelarts_endpoint);
   /// Default https://iam.{region}.myhuaweicloud.com.
   MODELARTS_OPTION(std::string, iam_endpoint);
-  MODELARTS_OPTION(std::string, obs_endpoint);  ///< kept for Python parity; unused by job calls
+  /// OBS (Session::obs()); default https://obs.{region}.myhuaweicloud.com; env MODELARTS_OBS_ENDPOINT.
+  MODELARTS_OPTION(std::string, obs_endpoint);
+  /// OBS addressing: path-style (endpoint/bucket/key) even for DNS endpoints; IP and localhost always use it.
+  MODELARTS_OPTION(bool, obs_path_style){false};
   MODELARTS_OPTION(TransportOptions, transport_options);
   MODELARTS_OPTION(RetryOptions, retry);
   /// Replaces the default Beast transport (tests, custom stacks).
@@ -108,6 +112,10 @@ class Session {
   /// policy. Returns whatever status the service answered; throws TransportError on network failure.
   RawResponse request(std::string_view method, std::string_view path, const QueryParams& query = {},
                       std::string body = {}) const;
+
+  /// The OBS client on this session's credentials and pipeline (Python: session.obs); see modelarts/obs.hpp.
+  /// Throws ConfigurationError for a password session (OBS needs AK/SK) or a bad obs_endpoint.
+  obs::ObsClient obs() const;
 
  private:
   std::shared_ptr<detail::SessionState> state_;

@@ -8,6 +8,8 @@
 //   modelarts-bench profile  --endpoint URL --job-id ID --client sdk|bare [--seconds S]   (to run under perf)
 //   modelarts-bench signing  --endpoint URL --job-id ID [--seconds S]
 //   modelarts-bench listing  --endpoint URL --jobs N [--per-page P]
+//   modelarts-bench obs      --endpoint URL [--file-mb 200] [--tree-files 1000] [--part-mb 8] [--parallelism 4]
+//                            [--work-dir /tmp]
 #include <cstdio>
 #include <exception>
 #include <map>
@@ -83,6 +85,10 @@ int main(int argc, char** argv) try {
     bench::measure_signing(target, flag(flags, "job-id"), std::stod(flag(flags, "seconds", "1")));
   } else if (command == "listing") {
     bench::measure_listing(target, std::stoi(flag(flags, "per-page", "1000")), std::stoll(flag(flags, "jobs")));
+  } else if (command == "obs") {
+    bench::measure_obs_uploads(target, std::stoull(flag(flags, "file-mb", "200")),
+                               std::stoi(flag(flags, "tree-files", "1000")), std::stoull(flag(flags, "part-mb", "8")),
+                               std::stoi(flag(flags, "parallelism", "4")), flag(flags, "work-dir", "/tmp"));
   } else {
     std::fprintf(stderr, "unknown command %s\n", command.c_str());
     return 2;

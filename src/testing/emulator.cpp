@@ -77,21 +77,24 @@ struct Emulator::Impl {
                                options.region()},
             credentials, auth),
         faults(options.fault_rate(), options.fault_seed()),
-        service(make_service(options)),
         obs(make_obs(options, credentials, faults)),
+        service(make_service(options, *obs)),
         router(detail::RouterConfig{options.project_id(), options.retry_after_seconds()}, iam, auth, faults,
                *service, *obs) {}
 
-  static std::unique_ptr<detail::ModelArtsService> make_service(const EmulatorOptions& options) {
+  static std::unique_ptr<detail::ModelArtsService> make_service(const EmulatorOptions& options,
+                                                                detail::ObjectStorage& obs) {
+    detail::ServiceConfig config = service_config(options);
+    config.obs = &obs;  // v2 jobs check their code and export their logs there
     try {
-      return std::make_unique<detail::ModelArtsService>(service_config(options));
+      return std::make_unique<detail::ModelArtsService>(std::move(config));
     } catch (const std::exception& error) {
       fail(std::string("cannot start the ModelArts service: ") + error.what());
     }
   }
 
   static std::unique_ptr<detail::obs::ObsService> make_obs(const EmulatorOptions& options,
-                                                          const detail::CredentialStore& credentials,
+                                                          detail::CredentialStore& credentials,
                                                           detail::FaultInjector& faults) {
     detail::obs::ObsServiceConfig config;
     config.default_bucket = options.default_bucket();
@@ -119,8 +122,8 @@ struct Emulator::Impl {
   detail::GatewayAuth auth;
   detail::IamEndpoints iam;
   detail::FaultInjector faults;
-  std::unique_ptr<detail::ModelArtsService> service;
   std::unique_ptr<detail::obs::ObsService> obs;
+  std::unique_ptr<detail::ModelArtsService> service;  // after obs: it holds a reference to it
   detail::Router router;
   std::string certificate_pem;
   std::filesystem::path ca_file;  ///< the certificate, for TransportOptions::ca_file; removed on destruction
@@ -161,6 +164,7 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::
   } catch (const std::exception& error) {
     fail(error.what());
   }
+  impl.obs->set_base_url(endpoint());  // pre-signed links (v2 log URLs) point at this listener
 }
 
 Emulator::~Emulator() = default;

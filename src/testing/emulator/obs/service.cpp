@@ -171,13 +171,19 @@ RangeResult parse_range(const std::string& text, std::size_t size, Range& out) {
 
 struct ObsService::Impl {
   ObsServiceConfig config;
+  CredentialStore& credentials;
   ObsAuth auth;
+  std::string base_url;  // guarded by mutex
   FaultInjector& faults;
   mutable std::mutex mutex;
   Store store;
 
-  Impl(ObsServiceConfig c, const CredentialStore& credentials, FaultInjector& f)
-      : config(std::move(c)), auth(credentials), faults(f), store(config.state_file, config.default_bucket, now_ms()) {}
+  Impl(ObsServiceConfig c, CredentialStore& credentials_, FaultInjector& f)
+      : config(std::move(c)),
+        credentials(credentials_),
+        auth(credentials_),
+        faults(f),
+        store(config.state_file, config.default_bucket, now_ms()) {}
 
   struct Call {
     HttpRequestMessage& request;
@@ -534,7 +540,7 @@ struct ObsService::Impl {
   }
 };
 
-ObsService::ObsService(ObsServiceConfig config, const CredentialStore& credentials, FaultInjector& faults)
+ObsService::ObsService(ObsServiceConfig config, CredentialStore& credentials, FaultInjector& faults)
     : impl_(std::make_unique<Impl>(std::move(config), credentials, faults)) {}
 
 ObsService::~ObsService() = default;
@@ -579,6 +585,31 @@ Reply ObsService::handle(HttpRequestMessage& request, const RequestTarget& targe
   reply.delay = fault.delay;
   reply.cut_off = fault.kind == FaultKind::cut_off;
   return reply;
+}
+
+bool ObsService::bucket_exists(const std::string& bucket) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->store.buckets.count(bucket) > 0;
+}
+
+std::string ObsService::presigned_get_url(const std::string& bucket, const std::string& key, std::int64_t seconds) {
+  const TemporaryCredential key_pair = impl_->credentials.issue_temporary_credential(std::chrono::seconds(seconds));
+  sign::ObsRequest request;
+  request.method = "GET";
+  request.bucket = bucket;
+  request.key = key;
+  request.addressing = sign::Addressing::path_style;
+  const std::int64_t expires =
+      std::chrono::duration_cast<std::chrono::seconds>(key_pair.expires_at.time_since_epoch()).count();
+  const std::string target = sign::presign_target(
+      request, {key_pair.access, key_pair.secret, key_pair.security_token}, expires, sign::SignatureType::obs);
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->base_url + target;
+}
+
+void ObsService::set_base_url(std::string url) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  impl_->base_url = std::move(url);
 }
 
 bool ObsService::object_exists(const std::string& bucket, const std::string& key) const {

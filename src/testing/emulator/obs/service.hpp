@@ -14,6 +14,7 @@
 #include "testing/emulator/fault_injector.hpp"
 #include "testing/emulator/http_types.hpp"
 #include "testing/emulator/request_target.hpp"
+#include "testing/emulator/service_api.hpp"
 
 namespace modelarts::testing::detail::obs {
 
@@ -24,10 +25,10 @@ struct ObsServiceConfig {
   int retry_after_seconds = 1;
 };
 
-class ObsService {
+class ObsService final : public ObjectStorage {
  public:
   /// Throws std::runtime_error when the state file exists but cannot be read.
-  ObsService(ObsServiceConfig config, const CredentialStore& credentials, FaultInjector& faults);
+  ObsService(ObsServiceConfig config, CredentialStore& credentials, FaultInjector& faults);
   ~ObsService();
   ObsService(const ObsService&) = delete;
   ObsService& operator=(const ObsService&) = delete;
@@ -36,13 +37,17 @@ class ObsService {
   Reply handle(HttpRequestMessage& request, const RequestTarget& target, const std::string& request_id);
 
   /// For the emulated services that read and write OBS themselves (training jobs: code, logs).
-  bool object_exists(const std::string& bucket, const std::string& key) const;
-  /// Whether any object's key starts with `prefix` in `bucket`.
-  bool prefix_exists(const std::string& bucket, const std::string& prefix) const;
-  /// Creates or replaces an object (the bucket must exist); false when it does not.
+  bool bucket_exists(const std::string& bucket) const override;
+  bool object_exists(const std::string& bucket, const std::string& key) const override;
+  bool prefix_exists(const std::string& bucket, const std::string& prefix) const override;
   bool put_object(const std::string& bucket, const std::string& key, std::string data,
-                  const std::string& content_type);
-  std::optional<std::string> object_data(const std::string& bucket, const std::string& key) const;
+                  const std::string& content_type) override;
+  std::optional<std::string> object_data(const std::string& bucket, const std::string& key) const override;
+  /// Signed with a temporary key issued for the link (its security token rides in the query), as the
+  /// service's log links are; the URL's base is set_base_url's.
+  std::string presigned_get_url(const std::string& bucket, const std::string& key, std::int64_t seconds) override;
+  /// "http(s)://host:port" of the emulator's listener, once it is bound.
+  void set_base_url(std::string url);
   /// How many multipart uploads are in progress (tests: nothing dangling after an abort).
   std::size_t uploads_in_progress() const;
 

@@ -1,9 +1,10 @@
-// Train from a local code directory (Python: TrainingFiles(code_dir=<local dir>, obs_path=...)):
+// Train from a local code directory (Python: Estimator(training_files=TrainingFiles(code_dir=<local dir>,
+// boot_file="train.py", obs_path="obs://bucket/stage/"), ...).fit()):
 //   1. write a small training project into a local directory
-//   2. stage it on OBS with session.obs(): checked against the code-directory limits, uploaded under a
-//      content-addressed prefix, incrementally (a second run sends nothing)
-//   3. create a training job whose code_dir and boot_file point at the staged copy, and wait for it
-//   4. clean up the job
+//   2. fit() checks it (code-directory limits, the boot file), uploads it under obs_path + <tree hash>/code/
+//      (only what is not there yet), then creates the v2 training job pointing at the uploaded copy
+//   3. follow the job's log until it ends; the log is also exported to OBS (log_url)
+//   4. a second fit of the unchanged tree re-uses the same OBS prefix; clean up both jobs
 //
 // Run it against the local emulator (its OBS has the bucket "modelarts-emulator" from the start):
 //   scripts/with-emulator --time-scale 200 -- build/bin/train_from_local_directory
@@ -17,8 +18,10 @@
 #include <string>
 
 #include <modelarts/modelarts.hpp>
+#include <modelarts/v2/estimator.hpp>
 
 namespace ma = modelarts;
+namespace v2 = modelarts::v2;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
@@ -35,46 +38,43 @@ int main() {
     std::ofstream(project / "utils" / "data.py") << "def load():\n    return 'local code'\n";
     std::cout << "1. local code directory " << project.filename().string() << ": train.py, utils/data.py\n";
 
-    // 2. Stage it. Progress arrives per file; the prefix is named by the tree's content hash.
-    const ma::obs::ObsClient obs = session.obs();
-    const auto options = ma::obs::TransferOptions{}.progress([](const ma::obs::TransferProgress& p) {
-      std::cout << "2. ... " << p.files_done << '/' << p.files_total << " files, " << p.bytes_done << '/'
-                << p.bytes_total << " bytes\n";
-    });
-    const ma::obs::UploadDirResult staged = obs.stage_code_dir(project.string(), stage, options);
-    std::cout << "2. staged " << staged.files_uploaded << " files under " << staged.obs_prefix << " (tree "
-              << staged.tree_hash.substr(0, 16) << ")\n";
-    const ma::obs::UploadDirResult again = obs.stage_code_dir(project.string(), stage);
-    std::cout << "2. staging again sent " << again.files_uploaded << " files, skipped " << again.files_skipped
-              << " unchanged\n";
-    if (again.files_uploaded != 0 || again.obs_prefix != staged.obs_prefix) {
-      std::cerr << "unexpected: an unchanged tree was uploaded again\n";
+    // 2. Upload and create in one call.
+    const v2::Estimator estimator(session, v2::EstimatorOptions{}
+                                               .training_files({project.string(), "train.py", stage})
+                                               .framework_type("PyTorch")
+                                               .framework_version("pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64")
+                                               .train_instance_type("modelarts.vm.cpu.8u")
+                                               .log_url(stage + "logs/")
+                                               .job_description("trained from a local directory"));
+    const std::string name = "local-code-" + std::to_string(std::time(nullptr) % 1000000);
+    const v2::TrainingJob job = estimator.fit({}, /*wait=*/false, name);
+    const v2::TrainingJobInfo created = job.get_job_info();
+    std::cout << "2. created training job " << job.job_id() << " with code_dir " << created.algorithm.code_dir
+              << " and boot_file " << created.algorithm.boot_file << '\n';
+    if (!session.obs().exists(created.algorithm.boot_file)) {
+      std::cerr << "unexpected: the boot file is not on OBS\n";
       return 1;
     }
 
-    // 3. The v1 job API takes "/bucket/path/" OBS paths.
-    const std::string code_dir = "/" + staged.obs_prefix.substr(std::string("obs://").size());
-    const ma::Estimator estimator(session, ma::EstimatorOptions{}
-                                               .train_instance_type("modelarts.vm.cpu.2u")
-                                               .train_instance_count(1)
-                                               .framework_type("PyTorch")
-                                               .framework_version("PyTorch-1.0.0-python3.6")
-                                               .code_dir(code_dir)
-                                               .boot_file(code_dir + "train.py")
-                                               .output_path(code_dir + "../output/")
-                                               .job_description("trained from a local directory"));
-    const std::string name = "local-code-" + std::to_string(std::time(nullptr) % 1000000);
-    const ma::TrainingJob job = estimator.fit(ma::Inputs::obs(code_dir), /*wait=*/false, name);
-    std::cout << "3. created training job " << job.job_id() << " with code_dir " << code_dir << '\n';
-    const ma::JobInfo info =
-        job.wait(ma::WaitOptions{}.initial_interval(100ms).factor(1.5).max_interval(2s).timeout(10min));
-    std::cout << "3. training job finished: " << info.status_name() << '\n';
+    // 3. Follow the log to the end.
+    const v2::TrainingJobInfo done = job.follow_logs(
+        "worker-0", [](std::string_view text) { std::cout << "   | " << text; },
+        v2::FollowOptions{}.poll_interval(200ms).timeout(10min));
+    std::cout << "3. training job ended: " << v2::to_string(done.status.phase) << '\n';
 
-    // 4. Clean up.
+    // 4. The same tree again: the same prefix, nothing new to upload.
+    const v2::TrainingJob again = estimator.fit({}, false, name + "-again");
+    const std::string again_dir = again.get_job_info().algorithm.code_dir;
+    std::cout << "4. a second fit re-used " << again_dir << '\n';
+    if (again_dir != created.algorithm.code_dir) {
+      std::cerr << "unexpected: an unchanged tree went to another prefix\n";
+      return 1;
+    }
     job.delete_job();
-    std::cout << "4. deleted the training job\n";
+    again.delete_job();
+    std::cout << "4. deleted both training jobs\n";
     fs::remove_all(project);
-    return 0;
+    return v2::succeeded(done) ? 0 : 1;
   } catch (const ma::Error& e) {
     std::cerr << "error: " << e.what() << '\n';
     std::error_code ignored;

@@ -23,13 +23,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// Polls a visualization job until `done(status)` holds (the service moves jobs on asynchronously).
+/// Polls a visualization job until `done(status)` holds: VisualizationJob::wait stops at "running", and a stop
+/// takes a moment to show (the service moves jobs on asynchronously).
 ma::VisualizationJobInfo wait_for_visualization(const ma::VisualizationJob& job, bool (*done)(int),
                                                 std::chrono::seconds limit = 120s) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   for (auto pause = 50ms;; pause = std::min(pause * 2, std::chrono::milliseconds(2s))) {
     ma::VisualizationJobInfo info = job.get_visualization_job_info();
-    if (done(info.status) || std::chrono::steady_clock::now() > deadline) return info;
+    if (done(info.status_code()) || std::chrono::steady_clock::now() > deadline) return info;
     std::this_thread::sleep_for(pause);
   }
 }
@@ -60,15 +61,15 @@ int main() {
               << job.version_id() << ", status " << job.info().status_name() << '\n';
 
     // 2. Wait for it. Short polling intervals suit the emulator; against the real service use the defaults.
-    int last_status = -1;
+    int last_status = -1;  // a code no status has
     const ma::JobInfo final_info = job.wait(ma::WaitOptions{}
                                                 .initial_interval(100ms)
                                                 .factor(1.5)
                                                 .max_interval(2s)
                                                 .timeout(10min)
                                                 .on_progress([&last_status](const ma::JobInfo& info) {
-                                                  if (info.status == last_status) return;  // print changes only
-                                                  last_status = info.status;
+                                                  if (info.status_code() == last_status) return;  // print changes only
+                                                  last_status = info.status_code();
                                                   std::cout << "2. ... status " << info.status_name()
                                                             << ", running for " << info.duration << " ms\n";
                                                 }));
@@ -107,8 +108,9 @@ int main() {
               << visualization.get_visualization_job_info().job_desc << "'\n";
 
     // 7. Stop the visualization job once it is up (stop is refused while it is still initializing).
-    const auto up = [](int status) { return status == 7 || status == 8 || ma::is_terminal_status(status); };
-    std::cout << "7. visualization job is " << wait_for_visualization(visualization, up).status_name() << '\n';
+    const ma::VisualizationJobInfo up =
+        visualization.wait(ma::VisualizationWaitOptions{}.initial_interval(50ms).max_interval(2s).timeout(2min));
+    std::cout << "7. visualization job is " << up.status_name() << '\n';
     visualization.stop_visualization_job();
     const auto stopped = [](int status) { return ma::is_terminal_status(status); };
     std::cout << "7. stopped visualization job: " << wait_for_visualization(visualization, stopped).status_name()

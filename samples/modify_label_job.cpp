@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     // Read it back: the service has no single-job GET, so search the list by the new name.
     const ma::LabelJobList found =
         labelapi.query_label_jobs(project_id, ma::LabelJobQuery{}.search_content(change.name).limit(100));
-    for (const auto& job : found.jobs)
+    for (const auto& job : found.items)
       if (job.id == job_id) std::cout << "the service now reports: " << job.name << " / " << job.description << '\n';
 
     if (created_here) {

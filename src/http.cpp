@@ -1,17 +1,12 @@
 #include <modelarts/http.hpp>
 
-#include <cctype>
+#include "detail/text.hpp"
 
 namespace modelarts {
 
 std::string_view find_header(const HttpHeaders& headers, std::string_view name) noexcept {
   for (const auto& [key, value] : headers) {
-    if (key.size() != name.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < key.size() && same; ++i) {
-      same = std::tolower(static_cast<unsigned char>(key[i])) == std::tolower(static_cast<unsigned char>(name[i]));
-    }
-    if (same) return value;
+    if (detail::iequals(key, name)) return value;
   }
   return {};
 }

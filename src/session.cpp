@@ -24,6 +24,11 @@ class SystemClock final : public Clock {
 };
 
 std::shared_ptr<detail::SessionState> make_state(SessionOptions options) {
+  // Main-account login (Python Session(username=<account name>, password=...)): the user is the account, so
+  // the account (IAM domain) name defaults to the user name, from code, the environment and the CLI alike.
+  if (options.access_key().empty() && options.secret_key().empty() && options.account().empty()) {
+    options.account(options.username());
+  }
   const std::string missing = detail::missing_settings(options);
   if (!missing.empty()) detail::throw_error(detail::configuration_error(missing));
   // Before any endpoint is derived from them: a bad region must not name another host (and get the password).
@@ -84,23 +89,32 @@ Session::Session() : Session(SessionOptions::from_environment()) {}
 
 Session::Session(SessionOptions options) : state_(make_state(std::move(options))) {}
 
+SessionOptions& SessionOptions::endpoints(const Endpoints& endpoints) {
+  if (!endpoints.iam_endpoint().empty()) iam_endpoint(endpoints.iam_endpoint());
+  if (!endpoints.obs_endpoint().empty()) obs_endpoint(endpoints.obs_endpoint());
+  if (!endpoints.modelarts_endpoint().empty()) modelarts_endpoint(endpoints.modelarts_endpoint());
+  return *this;
+}
+
 Session Session::with_access_key(std::string access_key, std::string secret_key, std::string project_id,
-                                 std::string region_name) {
+                                 std::string region_name, const Endpoints& endpoints) {
   return Session(SessionOptions{}
                      .access_key(std::move(access_key))
                      .secret_key(std::move(secret_key))
                      .project_id(std::move(project_id))
-                     .region_name(std::move(region_name)));
+                     .region_name(std::move(region_name))
+                     .endpoints(endpoints));
 }
 
 Session Session::with_password(std::string account, std::string username, std::string password,
-                               std::string region_name, std::string project_id) {
+                               std::string region_name, std::string project_id, const Endpoints& endpoints) {
   return Session(SessionOptions{}
                      .account(std::move(account))
                      .username(std::move(username))
                      .password(std::move(password))
                      .region_name(std::move(region_name))
-                     .project_id(std::move(project_id)));
+                     .project_id(std::move(project_id))
+                     .endpoints(endpoints));
 }
 
 const std::string& Session::region_name() const noexcept { return state_->options.region_name(); }
@@ -129,20 +143,8 @@ RawResponse Session::request(std::string_view method, std::string_view path, con
   prepared.query = query;
   // A query written into the path ("/v1/p/jobs?page=1") joins `query`, decoded, so it is signed like the rest.
   if (const std::size_t mark = path.find('?'); mark != std::string_view::npos) {
-    std::string_view rest = path.substr(mark + 1);
+    for (auto& pair : parse_query(path.substr(mark + 1))) prepared.query.push_back(std::move(pair));
     path = path.substr(0, mark);
-    while (!rest.empty()) {
-      const std::size_t amp = rest.find('&');
-      const std::string_view pair = rest.substr(0, amp);
-      const std::size_t equals = pair.find('=');
-      if (!pair.empty()) {
-        prepared.query.emplace_back(percent_decode(pair.substr(0, equals)),
-                                    equals == std::string_view::npos ? std::string()
-                                                                     : percent_decode(pair.substr(equals + 1)));
-      }
-      if (amp == std::string_view::npos) break;
-      rest.remove_prefix(amp + 1);
-    }
   }
   prepared.path = state_->modelarts.base_path;
   if (path.empty() || path.front() != '/') prepared.path.push_back('/');

@@ -1,273 +1,30 @@
-// SDK-HMAC-SHA256 signing (reference auth-and-transport.md section 1). Built for speed (it runs on every
-// request): OpenSSL algorithms fetched once, contexts (the HMAC one keyed) and working lists reused per thread,
-// headers classified once, every output written through a pointer into a buffer sized once, no hash of an
-// empty body.
+// SDK-HMAC-SHA256 signing (docs/architecture.md; Huawei Cloud "API Request Signing Guide"). Built for speed (it
+// runs on every request): headers classified once, working lists reused per thread, every output written through a
+// pointer into a buffer sized once (detail/url_writing.hpp), no hash of an empty body (hashing: detail/hashing.hpp).
 #include <modelarts/signer.hpp>
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <ctime>
-#include <memory>
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
-
+#include "detail/hashing.hpp"
 #include "detail/http_syntax.hpp"
 #include "detail/result.hpp"
+#include "detail/text.hpp"
+#include "detail/url_writing.hpp"
 
 namespace modelarts {
 namespace {
+using namespace detail::codec;
+using detail::Digest;
+using detail::kHexDigestSize;
+using detail::put_hex;
+using detail::sha256;
+using detail::hmac_sha256;
+using detail::to_hex;
+using detail::trim;
+using detail::istarts_with;
 
-constexpr char kHexUpper[] = "0123456789ABCDEF";
-constexpr char kHexLower[] = "0123456789abcdef";
 constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
-
-// --- hashing -------------------------------------------------------------------------------------------
-
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* ctx) const noexcept { EVP_MD_CTX_free(ctx); }
-};
-struct MacCtxDeleter {
-  void operator()(EVP_MAC_CTX* ctx) const noexcept { EVP_MAC_CTX_free(ctx); }
-};
-
-[[noreturn]] void crypto_failure(const char* what) {
-  detail::ErrorInfo error;
-  error.category = detail::ErrorCategory::configuration;
-  error.message = std::string("OpenSSL failure: ") + what;
-  detail::throw_error(error);
-}
-
-const EVP_MD* sha256_algorithm() {
-  // Fetched once: implicit fetching (EVP_sha256()) costs a provider look-up on every init.
-  static const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  if (md == nullptr) crypto_failure("SHA256 unavailable");
-  return md;
-}
-
-EVP_MAC* hmac_algorithm() {
-  static EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-  if (mac == nullptr) crypto_failure("HMAC unavailable");
-  return mac;
-}
-
-using Digest = std::array<unsigned char, 32>;
-
-Digest sha256(std::string_view data) {
-  thread_local std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
-  Digest out{};
-  unsigned int length = 0;
-  if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256_algorithm(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), out.data(), &length) != 1 || length != out.size()) {
-    crypto_failure("SHA256");
-  }
-  return out;
-}
-
-// The context stays keyed with the last key it saw: one client signs every request with the same secret, and
-// keying HMAC costs two SHA-256 blocks (ipad, opad) plus a cleanse. EVP_MAC_init with a null key restarts the
-// MAC from the saved keyed state. (The context holds key-equivalent state anyway; the copy adds no exposure.)
-Digest hmac_sha256(std::string_view key, std::string_view data) {
-  struct KeyedMac {
-    std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx;
-    std::string key;
-    bool keyed = false;
-  };
-  thread_local KeyedMac mac = [] {
-    KeyedMac made{std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>(EVP_MAC_CTX_new(hmac_algorithm())), {}, false};
-    char digest_name[] = "SHA256";
-    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
-                           OSSL_PARAM_construct_end()};
-    if (made.ctx && EVP_MAC_CTX_set_params(made.ctx.get(), params) != 1) made.ctx.reset();
-    return made;
-  }();
-  if (!mac.ctx) crypto_failure("HMAC-SHA256");
-  const bool rekey = !mac.keyed || mac.key != key;
-  // A zero-length key is legal for HMAC; OpenSSL wants a non-null pointer for it.
-  static const unsigned char empty_key = 0;
-  const auto* key_bytes = key.empty() ? &empty_key : reinterpret_cast<const unsigned char*>(key.data());
-  if (rekey) mac.keyed = false;  // until the init below succeeded
-  Digest out{};
-  std::size_t length = 0;
-  if (EVP_MAC_init(mac.ctx.get(), rekey ? key_bytes : nullptr, rekey ? key.size() : 0, nullptr) != 1 ||
-      EVP_MAC_update(mac.ctx.get(), reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
-      EVP_MAC_final(mac.ctx.get(), out.data(), &length, out.size()) != 1 || length != out.size()) {
-    crypto_failure("HMAC-SHA256");
-  }
-  if (rekey) {
-    mac.key.assign(key);
-    mac.keyed = true;
-  }
-  return out;
-}
-
-constexpr std::size_t kHexDigestSize = 64;
-
-// "000102...ff": the two lower-case hex digits of every byte, so a digest is written two characters per copy.
-struct HexPairs {
-  char digits[512];
-};
-constexpr HexPairs kHexPairs = [] {
-  HexPairs pairs{};
-  for (unsigned byte = 0; byte < 256; ++byte) {
-    pairs.digits[2 * byte] = kHexLower[byte >> 4];
-    pairs.digits[2 * byte + 1] = kHexLower[byte & 0x0F];
-  }
-  return pairs;
-}();
-
-char* put_hex(char* out, const Digest& digest) noexcept {
-  for (unsigned char byte : digest) {
-    std::memcpy(out, &kHexPairs.digits[2 * byte], 2);
-    out += 2;
-  }
-  return out;
-}
-
-std::string to_hex(const Digest& digest) {
-  std::string out(kHexDigestSize, '\0');
-  put_hex(out.data(), digest);
-  return out;
-}
-
-// --- writing ---------------------------------------------------------------------------------------------
-// Outputs are sized once for their longest possible form, written through a pointer, then cut to the length
-// written: one allocation each and no per-append capacity checks.
-
-char* put(char* out, std::string_view text) noexcept {
-  if (!text.empty()) std::memcpy(out, text.data(), text.size());
-  return out + text.size();
-}
-
-// Resizes `out` to `capacity`, lets `write` fill it from the start and returns where it stopped, then cuts it.
-template <class Write>
-void write_sized(std::string& out, std::size_t capacity, Write&& write) {
-  out.resize(capacity);
-  char* const begin = out.data();
-  const char* const end = write(begin);
-  out.resize(static_cast<std::size_t>(end - begin));
-}
-
-// --- percent-encoding ----------------------------------------------------------------------------------
-
-constexpr bool is_unreserved(unsigned char c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == '.' || c == '~';
-}
-
-// A value per byte, built at compile time: one look-up instead of a chain of comparisons.
-template <class Value>
-struct ByteMap {
-  Value values[256];
-  constexpr Value operator[](unsigned char c) const noexcept { return values[c]; }
-};
-
-constexpr ByteMap<bool> kUnreserved = [] {
-  ByteMap<bool> table{};
-  for (unsigned c = 0; c < 256; ++c) table.values[c] = is_unreserved(static_cast<unsigned char>(c));
-  return table;
-}();
-
-constexpr std::size_t kMaxEncodedPerByte = 3;  // "%XY"
-
-char* put_encoded_byte(char* out, unsigned char c) noexcept {
-  if (kUnreserved[c]) {
-    *out++ = static_cast<char>(c);
-  } else {
-    *out++ = '%';
-    *out++ = kHexUpper[c >> 4];
-    *out++ = kHexUpper[c & 0x0F];
-  }
-  return out;
-}
-
-char* put_encoded(char* out, std::string_view text) noexcept {
-  for (char ch : text) out = put_encoded_byte(out, static_cast<unsigned char>(ch));
-  return out;
-}
-
-int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The byte at text[i], or the byte a well-formed "%XY" there stands for; `i` moves past what was read. A
-// malformed escape is kept literally.
-unsigned char next_decoded(std::string_view text, std::size_t& i) noexcept {
-  if (text[i] == '%' && i + 2 < text.size()) {
-    const int high = hex_value(text[i + 1]);
-    const int low = hex_value(text[i + 2]);
-    if (high >= 0 && low >= 0) {
-      i += 3;
-      return static_cast<unsigned char>((high << 4) | low);
-    }
-  }
-  return static_cast<unsigned char>(text[i++]);
-}
-
-char* put_decoded(char* out, std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size();) *out++ = static_cast<char>(next_decoded(text, i));
-  return out;
-}
-
-// Encoded path without the trailing slash the canonical URI adds; always starts with '/'. Each '/'-separated
-// segment is decoded then encoded (so raw and already-encoded input give one encoding), in one pass: a '/' is a
-// separator, and an escape never spans one ('/' is not a hex digit), so decoding the whole path escape by
-// escape is decoding it segment by segment.
-constexpr std::size_t wire_path_capacity(std::string_view path) noexcept {
-  return 1 + path.size() * kMaxEncodedPerByte;
-}
-
-char* put_wire_path(char* out, std::string_view path) noexcept {
-  *out++ = '/';
-  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
-  for (std::size_t i = 0; i < path.size();) {
-    const char c = path[i];
-    if (c == '/') {
-      *out++ = '/';
-      ++i;
-    } else if (c != '%') {
-      out = put_encoded_byte(out, static_cast<unsigned char>(c));
-      ++i;
-    } else {
-      out = put_encoded_byte(out, next_decoded(path, i));
-    }
-  }
-  return out;
-}
-
-using QueryPair = std::pair<std::string, std::string>;
-
-std::size_t canonical_query_capacity(const QueryParams& query) noexcept {
-  std::size_t size = 0;
-  for (const auto& [key, value] : query) size += (key.size() + value.size()) * kMaxEncodedPerByte + 2;  // '=' '&'
-  return size;
-}
-
-// Pairs sorted by raw (decoded) byte order, key then value: the order the gateway and Python/Go/Node use.
-char* put_canonical_query(char* out, const QueryParams& query) {
-  if (query.empty()) return out;
-  thread_local std::vector<const QueryPair*> sorted;
-  sorted.clear();
-  for (const auto& pair : query) sorted.push_back(&pair);
-  std::sort(sorted.begin(), sorted.end(), [](const QueryPair* a, const QueryPair* b) { return *a < *b; });
-  bool first = true;
-  for (const QueryPair* pair : sorted) {
-    if (!first) *out++ = '&';
-    first = false;
-    out = put_encoded(out, pair->first);
-    *out++ = '=';
-    out = put_encoded(out, pair->second);
-  }
-  return out;
-}
-
-// --- headers -------------------------------------------------------------------------------------------
 
 [[noreturn]] void invalid_argument(std::string message) {
   detail::ErrorInfo error;
@@ -276,37 +33,16 @@ char* put_canonical_query(char* out, const QueryParams& query) {
   detail::throw_error(error);
 }
 
-constexpr char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-constexpr char upper(char c) noexcept { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
-
 // A header-name byte lower-cased, or '\0' where the byte is not a token character: validation and
 // lower-casing in one look-up.
 constexpr ByteMap<char> kLowerToken = [] {
   ByteMap<char> table{};
   for (unsigned c = 0; c < 256; ++c) {
     const auto byte = static_cast<unsigned char>(c);
-    table.values[c] = detail::is_token_char(byte) ? lower(static_cast<char>(byte)) : '\0';
+    table.values[c] = detail::is_token_char(byte) ? detail::ascii_lower(static_cast<char>(byte)) : '\0';
   }
   return table;
 }();
-
-std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
 
 bool is_json_content_type(std::string_view content_type) noexcept {
   content_type = trim(content_type);
@@ -412,57 +148,6 @@ char* put_payload_hash(char* out, bool unsigned_payload, std::string_view body) 
 
 }  // namespace
 
-std::string percent_encode(std::string_view text) {
-  std::string out;
-  write_sized(out, text.size() * kMaxEncodedPerByte, [&](char* p) { return put_encoded(p, text); });
-  return out;
-}
-
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  write_sized(out, text.size(), [&](char* p) { return put_decoded(p, text); });
-  return out;
-}
-
-std::string wire_path(std::string_view path) {
-  std::string out;
-  write_sized(out, wire_path_capacity(path), [&](char* p) { return put_wire_path(p, path); });
-  return out;
-}
-
-std::string canonical_uri(std::string_view path) {
-  std::string out;
-  write_sized(out, wire_path_capacity(path) + 1, [&](char* p) {
-    char* end = put_wire_path(p, path);
-    if (end[-1] != '/') *end++ = '/';
-    return end;
-  });
-  return out;
-}
-
-std::string canonical_query_string(const QueryParams& query) {
-  std::string out;
-  write_sized(out, canonical_query_capacity(query), [&](char* p) { return put_canonical_query(p, query); });
-  return out;
-}
-
-std::string wire_target(std::string_view path, const QueryParams& query) {
-  std::string out;
-  write_sized(out, wire_path_capacity(path) + 1 + canonical_query_capacity(query), [&](char* p) {
-    char* end = put_wire_path(p, path);
-    if (!query.empty()) {
-      *end++ = '?';
-      end = put_canonical_query(end, query);
-    }
-    return end;
-  });
-  return out;
-}
-
-std::string sha256_hex(std::string_view data) { return to_hex(sha256(data)); }
-
-std::string hmac_sha256_hex(std::string_view key, std::string_view data) { return to_hex(hmac_sha256(key, data)); }
-
 std::string format_sdk_date(std::chrono::system_clock::time_point time) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
   // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil inverse): what gmtime_r computes,
@@ -563,15 +248,16 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
   const char* query_end = nullptr;
   const char* names_begin = nullptr;
   const char* names_end = nullptr;
+  bool split = false;  // the canonical path split a "%2F": the wire path is not a slice of it
   std::string& canonical = result.canonical_request;
   write_sized(canonical,
               request.method.size() + 1 + wire_path_capacity(request.path) + 2 +
                   canonical_query_capacity(request.query) + 1 + signed_size + 2 + kHexDigestSize,
               [&](char* out) {
-                for (char c : request.method) *out++ = upper(c);
+                for (char c : request.method) *out++ = detail::ascii_upper(c);
                 *out++ = '\n';
                 path_begin = out;
-                out = put_wire_path(out, request.path);
+                out = put_path(out, request.path, PathForm::canonical, &split);
                 path_end = out;
                 if (out[-1] != '/') *out++ = '/';
                 *out++ = '\n';
@@ -598,8 +284,8 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
   result.signed_headers.assign(names_begin, names_end);
   const auto path_size = static_cast<std::size_t>(path_end - path_begin);
   const auto query_size = static_cast<std::size_t>(query_end - query_begin);
-  write_sized(result.target, path_size + 1 + query_size, [&](char* out) {
-    out = put(out, std::string_view(path_begin, path_size));
+  write_sized(result.target, (split ? wire_path_capacity(request.path) : path_size) + 1 + query_size, [&](char* out) {
+    out = split ? put_wire_path(out, request.path) : put(out, std::string_view(path_begin, path_size));
     if (query_size > 0) {
       *out++ = '?';
       out = put(out, std::string_view(query_begin, query_size));

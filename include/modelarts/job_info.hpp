@@ -8,70 +8,40 @@
 #include <string_view>
 #include <vector>
 
-#include <modelarts/inputs.hpp>
+#include <modelarts/list_page.hpp>
 #include <modelarts/status.hpp>
+#include <modelarts/training_config_info.hpp>
 
 namespace modelarts {
 
 /// A training job version as the version detail, the versions list, the jobs list (one row per job, its
 /// latest version) and the create calls report it; each source fills the fields it has.
-struct JobInfo {
+struct JobInfo : TrainingConfigInfo {
   std::string job_id;          ///< Long on the wire; kept as text because it is a path segment
   std::string job_name;
   std::string job_desc;
   std::string version_id;
   std::string version_name;
   std::string pre_version_id;
-  int status = 0;              ///< see status.hpp
+  JobStatus status = JobStatus::unknown;  ///< the code as sent (status_code()), also outside 0..22
   std::int64_t create_time = 0;  ///< ms since the epoch
   std::int64_t start_time = 0;   ///< ms since the epoch
   std::int64_t duration = 0;     ///< ms
   std::int64_t version_count = 0;  ///< jobs list only
-  std::int64_t engine_type = 0;
-  std::int64_t engine_id = 0;
-  std::string engine_name;
-  std::string engine_version;
-  std::string app_url;
-  std::string boot_file_url;
-  std::vector<Parameter> parameter;
-  std::int64_t spec_id = 0;
-  std::string spec_code;
-  std::string core;
-  std::string cpu;
-  std::int64_t gpu_num = 0;
-  std::string gpu_type;
-  std::int64_t worker_server_num = 0;
-  std::string data_url;
-  std::string train_url;
-  std::string log_url;
-  std::string dataset_id;
-  std::string dataset_version_id;
-  std::string dataset_name;
-  std::string dataset_version_name;
-  std::vector<DataSource> data_source;
-  std::int64_t model_id = 0;
   /// JSON object text ("" when absent), whether the service sent an object or a JSON-encoded string.
   std::string model_metric_list;
   std::string system_metric_list;
-  std::string user_image_url;
-  std::string user_command;
   std::string resource_id;
-  std::string pool_id;
-  std::string pool_name;
   std::string raw_json;        ///< the whole object as received
 
+  /// The numeric status as the service sent it (reference section 2.8).
+  int status_code() const noexcept { return static_cast<int>(status); }
   std::string_view status_name() const noexcept { return modelarts::status_name(status); }
 };
 using VersionInfo = JobInfo;
 
-/// GET /training-jobs (Python get_job_list).
-struct TrainingJobList {
-  std::int64_t job_total_count = 0;
-  std::int64_t job_count_limit = 0;
-  std::int64_t quotas = 0;
-  std::vector<JobInfo> jobs;
-  std::string raw_json;
-};
+/// GET /training-jobs (Python get_job_list): jobs[] in items, job_total_count, job_count_limit, quotas.
+using TrainingJobList = ListPage<JobInfo>;
 
 /// GET /training-jobs/{id}/versions (Python get_job_version_info).
 struct JobVersionList {
@@ -83,7 +53,16 @@ struct JobVersionList {
   std::string raw_json;
 };
 
-/// One read of a training log (the Python SDK's get_job_log return shape, served by /aom-log).
+/// One read of the legacy byte-range log, GET .../log (Python get_job_log(log_file, start_byte, offset)).
+struct JobLogRange {
+  std::string content;              ///< the bytes read (the reply's `log`)
+  std::int64_t log_byte_count = 0;  ///< how many (the reply's `log_byte_count`; `count` in one doc example)
+  std::int64_t start_byte = 0;      ///< position of the first byte read: end_byte - log_byte_count
+  std::int64_t end_byte = 0;        ///< position after the last byte read: pass it as start_byte to read on
+  std::string raw_json;
+};
+
+/// One read of a training log by lines (the Python SDK's documented return shape, served by /aom-log).
 struct JobLog {
   std::string content;
   std::int64_t lines = 0;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <modelarts/list_page.hpp>
+
 namespace modelarts {
 
 struct LabelProgressDetail {
@@ -28,13 +30,9 @@ struct LabelJobInfo {
   std::string raw_json;
 };
 
-/// GET /annotation-jobs (Python query_label_jobs).
-struct LabelJobList {
-  std::int64_t job_total_count = 0;
-  std::int64_t manual_annotation_count_limit = 0;
-  std::vector<LabelJobInfo> jobs;
-  std::string raw_json;
-};
+/// GET /annotation-jobs (Python query_label_jobs): jobs[] in items, job_total_count,
+/// manual_annotation_count_limit in count_limit.
+using LabelJobList = ListPage<LabelJobInfo>;
 
 /// POST /annotation-jobs reply.
 struct CreatedLabelJob {

@@ -12,22 +12,18 @@
 #include <utility>
 #include <vector>
 
-namespace modelarts {
+#include <modelarts/list_page.hpp>
 
-/// One page as a fetch function returns it.
-template <class T>
-struct Page {
-  std::vector<T> items;
-  std::optional<std::int64_t> total;  ///< the service's total count, when it reports one
-};
+namespace modelarts {
 
 template <class T>
 class Pager {
   struct State;  // declared before iterator names it (clang requires it; defined below)
 
  public:
-  /// Fetches the page with this number (the service's own numbering); may throw modelarts::Error.
-  using Fetch = std::function<Page<T>(std::int64_t page_number)>;
+  /// Fetches the page with this number (the service's own numbering); may throw modelarts::Error. Its
+  /// total_count (when > 0) ends the iteration once that many items were delivered.
+  using Fetch = std::function<ListPage<T>(std::int64_t page_number)>;
 
   Pager(Fetch fetch, std::int64_t first_page) : state_(std::make_shared<State>()) {
     state_->fetch = std::move(fetch);
@@ -95,10 +91,10 @@ class Pager {
         done = true;
         return;
       }
-      Page<T> page = fetch(next_page);
+      ListPage<T> page = fetch(next_page);
       ++pages_fetched;
       ++next_page;
-      if (page.total) total = page.total;
+      if (page.total_count > 0) total = page.total_count;  // 0 may mean "not reported"
       items = std::move(page.items);
       seen += static_cast<std::int64_t>(items.size());
       done = items.empty();

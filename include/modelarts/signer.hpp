@@ -1,5 +1,6 @@
 // AK/SK request signing (SDK-HMAC-SHA256), as the Huawei Cloud API gateway verifies it. Public so that
-// callers can sign requests the SDK does not wrap; the SDK and the emulator use these same functions.
+// callers can sign requests the SDK does not wrap; the SDK and the emulator use these same functions. The URL
+// codec it builds on (percent-encoding, canonical URI and query) is modelarts/url_codec.hpp.
 #pragma once
 
 #include <chrono>
@@ -8,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-namespace modelarts {
+#include <modelarts/url_codec.hpp>
 
-using QueryParams = std::vector<std::pair<std::string, std::string>>;  ///< decoded key/value pairs, in any order
+namespace modelarts {
 
 struct SigningCredentials {
   std::string access_key;
@@ -23,8 +24,9 @@ struct SignableRequest {
   /// Host header value as sent, with a non-default port ("127.0.0.1:8443"). Added and signed as `host`;
   /// empty: no Host header is added (e.g. to reproduce signers that do not sign the host).
   std::string host;
-  /// The path. Each '/'-separated segment is percent-decoded, then encoded again (RFC 3986, upper-case hex),
-  /// so a raw ("/a b") or an already encoded ("/a%20b") path signs and sends the same.
+  /// The path. Percent-decoded, then encoded again (RFC 3986, upper-case hex), so a raw ("/a b") or an already
+  /// encoded ("/a%20b") path signs and sends the same. An encoded slash is sent as "%2F" but signed, as the
+  /// documented algorithm and the official signers do, as a separator ("/a%2Fb" signs as "/a/b/").
   std::string path;
   QueryParams query;        ///< decoded pairs
   std::vector<std::pair<std::string, std::string>> headers;  ///< e.g. Content-Type, X-Project-Id
@@ -57,19 +59,6 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
 /// "YYYYMMDDTHHMMSSZ" in UTC.
 std::string format_sdk_date(std::chrono::system_clock::time_point time);
 
-/// RFC 3986 percent-encoding: every byte outside A-Z a-z 0-9 - _ . ~ becomes %XY with upper-case hex.
-std::string percent_encode(std::string_view text);
-/// Inverse of percent_encode; malformed escapes are kept literally. '+' stays '+'.
-std::string percent_decode(std::string_view text);
-/// Canonical URI: each segment decoded then encoded, joined by '/', with a trailing '/' appended.
-std::string canonical_uri(std::string_view path);
-/// Pairs sorted by raw key then raw value (byte order), each encoded, "k=v" joined by '&'.
-std::string canonical_query_string(const QueryParams& query);
-/// The path as sent on the wire: canonical_uri without the trailing '/' it appends ("" -> "/").
-std::string wire_path(std::string_view path);
-/// wire_path(path), then "?" + canonical_query_string(query) when there is a query: the request target
-/// sign_request returns, also used for token-authenticated requests.
-std::string wire_target(std::string_view path, const QueryParams& query);
 /// Lower-case hex SHA-256 / HMAC-SHA256.
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);

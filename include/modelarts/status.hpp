@@ -38,4 +38,8 @@ bool is_terminal_status(int status) noexcept;
 /// Terminal and not completed (10).
 bool is_failed_status(int status) noexcept;
 
+inline std::string_view status_name(JobStatus status) noexcept { return status_name(static_cast<int>(status)); }
+inline bool is_terminal_status(JobStatus status) noexcept { return is_terminal_status(static_cast<int>(status)); }
+inline bool is_failed_status(JobStatus status) noexcept { return is_failed_status(static_cast<int>(status)); }
+
 }  // namespace modelarts

@@ -54,13 +54,13 @@ class TrainingJob {
   void delete_job_version() const;
   /// Python get_job_log_file_list(): GET .../versions/{version_id}/log/file-names.
   std::vector<std::string> get_job_log_file_list() const;
-  /// GET .../versions/{version_id}/aom-log with the SDK's return shape {content, lines, start_line, end_line}.
-  JobLog get_job_log(const std::string& log_file, const LogQuery& query = {}) const;
-  /// Python get_job_log(log_file, start_byte=0, offset=2048), mapped onto /aom-log: start_byte -1 or 0 reads
-  /// the newest lines, a larger start_byte is the base_line marker; |offset| lines (at most 500), read
-  /// downward for offset >= 0 and upward for offset < 0. Checks Python's ranges (start_byte >= -1,
-  /// offset in [-2048, 2048]).
-  JobLog get_job_log(const std::string& log_file, std::int64_t start_byte, std::int64_t offset = 2048) const;
+  /// Python get_job_log(log_file, start_byte=0, offset=2048): GET .../versions/{version_id}/log, the byte-range
+  /// log the Python SDK reads. start_byte 0 reads from the start of the log, N >= 0 from byte N, -1 the newest
+  /// |offset| bytes; offset is a byte count in [-2048, 2048], a negative one reading the bytes before
+  /// start_byte. Out of those ranges: InvalidArgumentError, nothing sent.
+  JobLogRange get_job_log(const std::string& log_file, std::int64_t start_byte = 0, std::int64_t offset = 2048) const;
+  /// By lines: GET .../versions/{version_id}/aom-log, returning {content, lines, start_line, end_line}.
+  JobLog get_job_log(const std::string& log_file, const LogQuery& query) const;
 
   /// Polls the version detail with growing pauses (session clock) until a terminal status; returns the final
   /// info even when the job failed. Rides through transport errors and 5xx/429 answers until the deadline,

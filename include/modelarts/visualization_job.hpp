@@ -12,6 +12,7 @@
 #include <modelarts/paging.hpp>
 #include <modelarts/session.hpp>
 #include <modelarts/visualization_job_info.hpp>
+#include <modelarts/wait.hpp>
 
 namespace modelarts {
 
@@ -49,6 +50,12 @@ class VisualizationJob {
   void restart_visualization_job() const;
   /// Python delete_visualization_job(): DELETE /visualization-jobs/{id}.
   void delete_visualization_job() const;
+
+  /// Polls GET /visualization-jobs/{id} with growing pauses (session clock) until the job is running (8: its
+  /// service_url serves) or in a terminal status (failed, stopped: 10, ...); returns that info. Rides through
+  /// transport errors and 5xx/429 answers until the deadline, then throws WaitTimeoutError. Python has no
+  /// counterpart.
+  VisualizationJobInfo wait(const VisualizationWaitOptions& options = {}) const;
 
   /// Python VisualizationJob.get_visualization_job_list(session, status, per_page, page, sortBy, order, search_content).
   static VisualizationJobList get_visualization_job_list(const Session& session, const ListOptions& options = {});

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include <modelarts/list_page.hpp>
 #include <modelarts/status.hpp>
 
 namespace modelarts {
@@ -22,7 +23,7 @@ struct VisualizationJobInfo {
   std::string job_id;     ///< Long in replies, a string in paths and in the Python SDK
   std::string job_name;
   std::string job_desc;
-  int status = 0;
+  JobStatus status = JobStatus::unknown;  ///< the code as sent (status_code()), also outside 0..22
   std::int64_t create_time = 0;
   std::int64_t duration = 0;
   std::string service_url;
@@ -32,16 +33,13 @@ struct VisualizationJobInfo {
   std::vector<VisualizationSchedule> schedule;
   std::string raw_json;
 
+  /// The numeric status as the service sent it (reference section 2.8).
+  int status_code() const noexcept { return static_cast<int>(status); }
   std::string_view status_name() const noexcept { return modelarts::status_name(status); }
 };
 
-/// GET /visualization-jobs (Python get_visualization_job_list).
-struct VisualizationJobList {
-  std::int64_t job_total_count = 0;
-  std::int64_t job_count_limit = 0;
-  std::int64_t quotas = 0;
-  std::vector<VisualizationJobInfo> jobs;
-  std::string raw_json;
-};
+/// GET /visualization-jobs (Python get_visualization_job_list): jobs[] in items, job_total_count,
+/// job_count_limit, quotas.
+using VisualizationJobList = ListPage<VisualizationJobInfo>;
 
 }  // namespace modelarts

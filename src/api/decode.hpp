@@ -15,6 +15,7 @@
 #include <modelarts/spec_info.hpp>
 #include <modelarts/visualization_job_info.hpp>
 
+#include "api/json_fields.hpp"
 #include "detail/result.hpp"
 
 namespace modelarts::detail {
@@ -26,8 +27,11 @@ Result<TrainingJobList> decode_job_list(const boost::json::value& body, const st
 Result<JobVersionList> decode_version_list(const boost::json::value& body, const std::string& context);
 Result<std::vector<std::string>> decode_log_file_list(const boost::json::value& body, const std::string& context);
 Result<JobLog> decode_job_log(const boost::json::value& body, const std::string& context);
+Result<JobLogRange> decode_job_log_range(const boost::json::value& body, const std::string& context);
 /// Fills every JobInfo field present in `object` (no field required).
 JobInfo read_job_info(const boost::json::object& object, const std::string& context);
+/// Fills the training-config fields JobInfo and ConfigInfo share from `reader`'s object.
+void read_training_config(const FieldReader& reader, TrainingConfigInfo& out);
 
 // Specs, engines, algorithms
 Result<std::vector<SpecInfo>> decode_specs(const boost::json::value& body, const std::string& context);

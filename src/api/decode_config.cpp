@@ -15,6 +15,14 @@ ConfigInfo read_config(const json::object& object, const std::string& context) {
   c.config_name = f.text("config_name");
   c.config_desc = f.text("config_desc");
   c.create_time = f.integer("create_time");
+  read_training_config(f, c);
+  c.raw_json = json::serialize(object);
+  return c;
+}
+
+}  // namespace
+
+void read_training_config(const FieldReader& f, TrainingConfigInfo& c) {
   c.worker_server_num = f.integer("worker_server_num");
   c.app_url = f.text("app_url");
   c.boot_file_url = f.text("boot_file_url");
@@ -42,24 +50,10 @@ ConfigInfo read_config(const json::object& object, const std::string& context) {
   c.user_command = f.text("user_command");
   c.pool_id = f.text("pool_id");
   c.pool_name = f.text("pool_name");
-  c.raw_json = json::serialize(object);
-  return c;
 }
 
-}  // namespace
-
 Result<ConfigList> decode_config_list(const json::value& body, const std::string& context) {
-  std::optional<ErrorInfo> error;
-  const json::object* object = body_object(body, context, error);
-  if (!object) return *error;
-  FieldReader r(*object, context);
-  ConfigList list;
-  list.config_total_count = r.integer("config_total_count");
-  list.configs = read_rows<ConfigInfo>(r, "configs", "config_name",
-                                       [&](const json::object& row) { return read_config(row, context); });
-  if (!r.ok()) return r.error();
-  list.raw_json = json::serialize(*object);
-  return list;
+  return decode_list_page<ConfigInfo>(body, context, kConfigPage, read_config);
 }
 
 Result<ConfigInfo> decode_config_info(const json::value& body, const std::string& context) {

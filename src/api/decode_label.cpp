@@ -2,6 +2,7 @@
 
 #include "api/decode.hpp"
 #include "api/json_fields.hpp"
+#include "api/reply_shapes.hpp"
 #include "api/request.hpp"
 
 namespace modelarts::detail {
@@ -87,15 +88,7 @@ Result<LabelJobList> decode_label_list(const json::value& body, const std::strin
   const json::object* object = body_object(body, context, error);
   if (!object) return *error;
   if (auto failure = label_failure(*object, context, 200)) return *failure;
-  FieldReader r(*object, context);
-  LabelJobList list;
-  list.job_total_count = r.integer("job_total_count");
-  list.manual_annotation_count_limit = r.integer("manual_annotation_count_limit");
-  list.jobs = read_rows<LabelJobInfo>(r, "jobs", "id",
-                                      [&](const json::object& row) { return read_label_job(row, context); });
-  if (!r.ok()) return r.error();
-  list.raw_json = json::serialize(*object);
-  return list;
+  return decode_list_page<LabelJobInfo>(body, context, kLabelJobPage, read_label_job);
 }
 
 Result<ValidationInfo> decode_validation(const json::value& body, const std::string& context) {

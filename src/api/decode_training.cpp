@@ -17,41 +17,15 @@ JobInfo read_job_info(const json::object& object, const std::string& context) {
   info.version_id = r.text("version_id");
   info.version_name = r.text("version_name");
   info.pre_version_id = r.text("pre_version_id");
-  info.status = r.small_int("status");
+  info.status = r.job_status("status");
   info.create_time = r.integer("create_time");
   info.start_time = r.integer("start_time");
   info.duration = r.integer("duration");
   info.version_count = r.integer("version_count");
-  info.engine_type = r.integer("engine_type");
-  info.engine_id = r.integer("engine_id");
-  info.engine_name = r.text("engine_name");
-  info.engine_version = r.text("engine_version");
-  info.app_url = r.text("app_url");
-  info.boot_file_url = r.text("boot_file_url");
-  info.parameter = r.parameters("parameter");
-  info.spec_id = r.integer("spec_id");
-  info.spec_code = r.text("spec_code");
-  info.core = r.text("core");
-  info.cpu = r.text("cpu");
-  info.gpu_num = r.integer("gpu_num");
-  info.gpu_type = r.text("gpu_type");
-  info.worker_server_num = r.integer("worker_server_num");
-  info.data_url = r.text("data_url");
-  info.train_url = r.text("train_url");
-  info.log_url = r.text("log_url");
-  info.dataset_id = r.text("dataset_id");
-  info.dataset_version_id = r.text("dataset_version_id");
-  info.dataset_name = r.text("dataset_name");
-  info.dataset_version_name = r.text("dataset_version_name");
-  info.data_source = r.data_sources("data_source");
-  info.model_id = r.integer("model_id");
+  read_training_config(r, info);
   info.model_metric_list = r.json_text("model_metric_list");
   info.system_metric_list = r.json_text("system_metric_list");
-  info.user_image_url = r.text("user_image_url");
-  info.user_command = r.text("user_command");
   info.resource_id = r.text("resource_id");
-  info.pool_id = r.text("pool_id");
-  info.pool_name = r.text("pool_name");
   info.raw_json = json::serialize(object);
   return info;
 }
@@ -65,7 +39,7 @@ Result<JobInfo> decode_job_detail(const json::value& body, const std::string& co
 }
 
 Result<TrainingJobList> decode_job_list(const json::value& body, const std::string& context) {
-  return decode_job_page<TrainingJobList>(body, context, read_job_info);
+  return decode_list_page<JobInfo>(body, context, kJobPage, read_job_info);
 }
 
 Result<JobVersionList> decode_version_list(const json::value& body, const std::string& context) {
@@ -120,6 +94,26 @@ Result<JobLog> decode_job_log(const json::value& body, const std::string& contex
   log.end_line = r.text("end_line");
   log.raw_json = json::serialize(*object);
   return log;
+}
+
+Result<JobLogRange> decode_job_log_range(const json::value& body, const std::string& context) {
+  std::optional<ErrorInfo> error;
+  const json::object* object = body_object(body, context, error);
+  if (!object) return *error;
+  FieldReader r(*object, context);
+  const json::value* log_text = r.find("log");
+  if (log_text && !log_text->is_string()) return invalid_reply(context, "field has the wrong type: log");
+  JobLogRange range;
+  range.content = r.text("log");
+  // The doc names it log_byte_count, its example count; the text itself is the fallback.
+  range.log_byte_count = r.find("log_byte_count") ? r.integer("log_byte_count")
+                         : r.find("count")        ? r.integer("count")
+                                                  : static_cast<std::int64_t>(range.content.size());
+  range.end_byte = r.integer("end_byte");
+  range.start_byte = range.end_byte - range.log_byte_count;
+  if (!r.ok()) return r.error();
+  range.raw_json = json::serialize(*object);
+  return range;
 }
 
 }  // namespace modelarts::detail

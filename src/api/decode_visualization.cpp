@@ -41,7 +41,7 @@ VisualizationJobInfo read_visualization(const json::object& object, const std::s
   v.job_id = f.text("job_id");
   v.job_name = f.text("job_name");
   v.job_desc = f.text("job_desc");
-  v.status = f.small_int("status");
+  v.status = f.job_status("status");
   v.create_time = f.integer("create_time");
   v.duration = f.integer("duration");
   v.service_url = f.text("service_url");
@@ -60,7 +60,7 @@ Result<VisualizationJobInfo> decode_visualization_info(const json::value& body, 
 }
 
 Result<VisualizationJobList> decode_visualization_list(const json::value& body, const std::string& context) {
-  return decode_job_page<VisualizationJobList>(body, context, read_visualization);
+  return decode_list_page<VisualizationJobInfo>(body, context, kJobPage, read_visualization);
 }
 
 }  // namespace modelarts::detail

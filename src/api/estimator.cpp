@@ -93,7 +93,7 @@ json::value number_or_text(const std::string& id) {
 TrainingJob job_from_create(const Session& session, const ApiCall& call, const std::string& job_name,
                             const std::string& job_desc) {
   CreateRecovery<JobInfo> recovery;
-  recovery.find_by_name = [&] { return find_job_named(session, "training-jobs", job_name, decode_job_list); };
+  recovery.find_by_name = [&] { return find_job_named(session, kTrainingJobList, job_name, decode_job_list); };
   recovery.matches = [&](const JobInfo& found, std::chrono::system_clock::time_point not_before) {
     return found.job_name == job_name && found.job_desc == job_desc && created_at_or_after(found.create_time, not_before);
   };
@@ -257,12 +257,12 @@ void Estimator::update_job_configs(const std::string& config_name, const Inputs&
 }
 
 TrainingJobList Estimator::get_job_list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
-  return list_page(session, "training-jobs", options, options.page(), decode_job_list);
+  check_list_options(options, kTrainingJobList);
+  return list_page(session, kTrainingJobList, options, options.page(), decode_job_list);
 }
 
 std::vector<TrainingJob> Estimator::get_job_object_list(const Session& session, const ListOptions& options) {
-  return objects_of<TrainingJob>(session, get_job_list(session, options).jobs);
+  return objects_of<TrainingJob>(session, get_job_list(session, options).items);
 }
 
 void Estimator::delete_job_by_id(const Session& session, const std::string& job_id) {
@@ -296,13 +296,13 @@ std::vector<AlgorithmInfo> Estimator::get_built_in_algorithms(const Session& ses
 }
 
 ConfigList Estimator::get_job_configs_list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
-  return list_page(session, "training-job-configs", options, options.page(), decode_config_list);
+  check_list_options(options, kConfigList);
+  return list_page(session, kConfigList, options, options.page(), decode_config_list);
 }
 
 std::vector<TrainingJobConfig> Estimator::get_job_configs_object_list(const Session& session,
                                                                       const ListOptions& options) {
-  return objects_of<TrainingJobConfig>(session, get_job_configs_list(session, options).configs);
+  return objects_of<TrainingJobConfig>(session, get_job_configs_list(session, options).items);
 }
 
 }  // namespace modelarts

@@ -93,6 +93,8 @@ int FieldReader::small_int(std::string_view key, int fallback) const {
   return static_cast<int>(*v);
 }
 
+JobStatus FieldReader::job_status(std::string_view key) const { return static_cast<JobStatus>(small_int(key, 0)); }
+
 std::optional<std::int64_t> FieldReader::optional_integer(std::string_view key) const {
   const json::value* v = find(key);
   return v ? lenient_int(*v) : std::nullopt;

@@ -14,6 +14,7 @@
 #include <boost/json/value.hpp>
 
 #include <modelarts/inputs.hpp>
+#include <modelarts/status.hpp>
 
 #include "detail/result.hpp"
 
@@ -43,6 +44,8 @@ class FieldReader {
 
   std::int64_t integer(std::string_view key, std::int64_t fallback = 0) const;
   int small_int(std::string_view key, int fallback = 0) const;
+  /// A v1 job status code, kept as sent (also outside 0..22); unknown when absent or not an int.
+  JobStatus job_status(std::string_view key) const;
   std::optional<std::int64_t> optional_integer(std::string_view key) const;
   double number(std::string_view key, double fallback = 0.0) const;
   std::string text(std::string_view key) const;

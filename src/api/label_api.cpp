@@ -60,7 +60,7 @@ CreatedLabelJob LabelApi::create_label_job(const std::string& project_id, const 
     if (!got) return got.error();
     auto list = decode_label_list(got.value().json, got.value().context);
     if (!list) return list.error();
-    for (const LabelJobInfo& job : list.value().jobs) {
+    for (const LabelJobInfo& job : list.value().items) {
       if (job.name != request.name) continue;
       // Only a job with what this call sent can be ours.
       if (job.description != request.description || job.data_type != request.data_type ||

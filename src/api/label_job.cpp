@@ -46,14 +46,14 @@ LabelJob LabelJob::create(const Session& session, const CreateLabelRequest& requ
 }
 
 std::vector<LabelJob> LabelJob::get_label_job_object_list(const Session& session, const LabelJobQuery& query) {
-  return objects_of<LabelJob>(session, LabelApi(session).query_label_jobs(session.project_id(), query).jobs);
+  return objects_of<LabelJob>(session, LabelApi(session).query_label_jobs(session.project_id(), query).items);
 }
 
 Pager<LabelJob> LabelJob::list(const Session& session, const LabelJobQuery& query) {
   auto fetch = [session, query](std::int64_t page) {
     LabelJobList list = LabelApi(session).query_label_jobs(session.project_id(),
                                                           LabelJobQuery(query).offset(static_cast<int>(page)));
-    return page_of<LabelJob>(session, list.job_total_count, std::move(list.jobs));
+    return page_of<LabelJob>(session, std::move(list));
   };
   return Pager<LabelJob>(fetch, query.offset());
 }

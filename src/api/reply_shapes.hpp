@@ -1,5 +1,5 @@
 // The two shapes most v1 replies take, so a decoder says only what is particular to its resource:
-// one resource (an object with required IDs) and a page of jobs (counts, quotas and `jobs` rows).
+// one resource (an object with required IDs) and a list page (rows, counts, quota).
 #pragma once
 
 #include <initializer_list>
@@ -11,6 +11,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+
+#include <modelarts/list_page.hpp>
 
 #include "api/json_fields.hpp"
 #include "api/request.hpp"
@@ -33,24 +35,37 @@ auto decode_resource(const boost::json::value& body, const std::string& context,
   return read(*object, context);
 }
 
-/// A page of jobs: job_total_count, job_count_limit, quotas and the required `jobs` rows, each an object
-/// with a valid job_id read by `read_row(row, context)`.
-template <class List, class ReadRow>
-Result<List> decode_job_page(const boost::json::value& body, const std::string& context, ReadRow read_row) {
-  using Row = typename decltype(List::jobs)::value_type;
+/// Where a listing's reply keeps its parts; "" for a part it does not have.
+struct PageShape {
+  std::string_view rows;         ///< the required array of rows
+  std::string_view row_id;       ///< the ID every row must carry
+  std::string_view total_count;
+  std::string_view count_limit;
+};
+/// Training and visualization jobs.
+inline constexpr PageShape kJobPage{"jobs", "job_id", "job_total_count", "job_count_limit"};
+inline constexpr PageShape kConfigPage{"configs", "config_name", "config_total_count", ""};
+/// Legacy label jobs (no quotas).
+inline constexpr PageShape kLabelJobPage{"jobs", "id", "job_total_count", "manual_annotation_count_limit"};
+
+/// A list page: the required rows of `shape`, each an object read by `read_row(row, context)`, the counts,
+/// quotas when sent, and the reply kept whole.
+template <class Row, class ReadRow>
+Result<ListPage<Row>> decode_list_page(const boost::json::value& body, const std::string& context,
+                                       const PageShape& shape, ReadRow read_row) {
   std::optional<ErrorInfo> error;
   const boost::json::object* object = body_object(body, context, error);
   if (!object) return *error;
   FieldReader r(*object, context);
-  List list;
-  list.job_total_count = r.integer("job_total_count");
-  list.job_count_limit = r.integer("job_count_limit");
-  list.quotas = r.integer("quotas");
-  list.jobs =
-      read_rows<Row>(r, "jobs", "job_id", [&](const boost::json::object& row) { return read_row(row, context); });
+  ListPage<Row> page;
+  page.total_count = r.integer(shape.total_count);
+  if (!shape.count_limit.empty()) page.count_limit = r.integer(shape.count_limit);
+  page.quotas = r.integer("quotas");
+  page.items = read_rows<Row>(r, shape.rows, shape.row_id,
+                              [&](const boost::json::object& row) { return read_row(row, context); });
   if (!r.ok()) return r.error();
-  list.raw_json = boost::json::serialize(*object);
-  return list;
+  page.raw_json = boost::json::serialize(*object);
+  return page;
 }
 
 }  // namespace modelarts::detail

@@ -68,18 +68,3 @@ const boost::json::object* body_object(const boost::json::value& body, const std
 }
 
 }  // namespace modelarts::detail
-
-namespace modelarts::detail {
-
-QueryParams list_query(const ListOptions& options, int page) {
-  QueryParams query;
-  query.emplace_back("per_page", std::to_string(options.per_page()));
-  query.emplace_back("page", std::to_string(page));
-  if (options.status()) query.emplace_back("status", std::to_string(*options.status()));
-  if (!options.sort_by().empty()) query.emplace_back("sortBy", options.sort_by());
-  if (!options.order().empty()) query.emplace_back("order", options.order());
-  if (!options.search_content().empty()) query.emplace_back("search_content", options.search_content());
-  return query;
-}
-
-}  // namespace modelarts::detail

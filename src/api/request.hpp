@@ -56,10 +56,3 @@ const boost::json::object* body_object(const boost::json::value& body, const std
                                        std::optional<ErrorInfo>& error);
 
 }  // namespace modelarts::detail
-
-namespace modelarts::detail {
-
-/// per_page, page, status, sortBy, order, search_content as the v1 list calls take them.
-QueryParams list_query(const ListOptions& options, int page);
-
-}  // namespace modelarts::detail

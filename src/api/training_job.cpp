@@ -1,8 +1,5 @@
 #include <modelarts/training_job.hpp>
 
-#include <algorithm>
-#include <cstdlib>
-
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -105,21 +102,22 @@ JobLog TrainingJob::get_job_log(const std::string& log_file, const LogQuery& que
   return call_and_decode(session_, call, decode_job_log);
 }
 
-JobLog TrainingJob::get_job_log(const std::string& log_file, std::int64_t start_byte, std::int64_t offset) const {
-  if (start_byte < -1) throw_invalid_argument("start_byte must be >= -1");
-  if (offset < -2048 || offset > 2048) throw_invalid_argument("offset must be in [-2048, 2048]");
-  LogQuery query;
-  if (start_byte > 0) query.base_line(std::to_string(start_byte));
-  query.lines(static_cast<int>(std::min<std::int64_t>(std::llabs(offset), 500)));
-  query.order(offset < 0 ? "asc" : "desc");
-  return get_job_log(log_file, query);
+JobLogRange TrainingJob::get_job_log(const std::string& log_file, std::int64_t start_byte,
+                                     std::int64_t offset) const {
+  require_version(job_id_, version_id_);
+  require_id("log_file", log_file);
+  if (start_byte < -1) throw_invalid_argument("start_byte must be >= -1 (-1: the newest bytes)");
+  if (offset < -2048 || offset > 2048) throw_invalid_argument("offset must be in [-2048, 2048] bytes");
+  ApiCall call = v1_call(session_, "GET", {"training-jobs", job_id_, "versions", version_id_, "log"});
+  call.query = {{"log_file", log_file}, {"start_byte", std::to_string(start_byte)}, {"offset", std::to_string(offset)}};
+  return call_and_decode(session_, call, decode_job_log_range);
 }
 
 Pager<TrainingJob> TrainingJob::list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
+  check_list_options(options, kTrainingJobList);
   auto fetch = [session, options](std::int64_t page) {
-    TrainingJobList list = list_page(session, "training-jobs", options, static_cast<int>(page), decode_job_list);
-    return page_of<TrainingJob>(session, list.job_total_count, std::move(list.jobs));
+    TrainingJobList list = list_page(session, kTrainingJobList, options, static_cast<int>(page), decode_job_list);
+    return page_of<TrainingJob>(session, std::move(list));
   };
   return Pager<TrainingJob>(fetch, options.page());
 }

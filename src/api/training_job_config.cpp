@@ -39,11 +39,11 @@ void TrainingJobConfig::delete_job_configs() const {
 }
 
 Pager<TrainingJobConfig> TrainingJobConfig::list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
+  check_list_options(options, kConfigList);
   auto fetch = [session, options](std::int64_t page) {
     ConfigList list =
-        list_page(session, "training-job-configs", options, static_cast<int>(page), decode_config_list);
-    return page_of<TrainingJobConfig>(session, list.config_total_count, std::move(list.configs));
+        list_page(session, kConfigList, options, static_cast<int>(page), decode_config_list);
+    return page_of<TrainingJobConfig>(session, std::move(list));
   };
   return Pager<TrainingJobConfig>(fetch, options.page());
 }

@@ -38,23 +38,6 @@ void check_max_length(const char* what, const std::string& value, std::size_t ma
   }
 }
 
-void check_list_options(const ListOptions& options, int max_per_page) {
-  if (options.per_page() < 1 || options.per_page() > max_per_page) {
-    throw_invalid_argument("per_page must be in [1, " + std::to_string(max_per_page) + "], got " +
-                           std::to_string(options.per_page()));
-  }
-  if (options.page() < 1 || options.page() > 65535) {
-    throw_invalid_argument("page must be in [1, 65535], got " + std::to_string(options.page()));
-  }
-  if (options.status() && (*options.status() < 0 || *options.status() > 22)) {
-    throw_invalid_argument("status must be a job status code in [0, 22], got " + std::to_string(*options.status()));
-  }
-  if (!options.order().empty() && options.order() != "asc" && options.order() != "desc") {
-    throw_invalid_argument("order must be \"asc\" or \"desc\"");
-  }
-  check_max_length("search_content", options.search_content(), 100);
-}
-
 void check_inputs(const Inputs& inputs) {
   switch (inputs.kind()) {
     case Inputs::Kind::none:

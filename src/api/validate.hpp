@@ -6,7 +6,6 @@
 #include <string>
 
 #include <modelarts/inputs.hpp>
-#include <modelarts/list_options.hpp>
 #include <modelarts/session.hpp>
 
 namespace modelarts::detail {
@@ -18,9 +17,6 @@ void require_id(const char* what, const std::string& value);
 /// [A-Za-z0-9_-]{1,max_length}
 void check_name(const char* what, const std::string& name, std::size_t max_length);
 void check_max_length(const char* what, const std::string& value, std::size_t max_length);
-/// per_page 1..max_per_page, page 1..65535, status 0..22 when set, search_content at most 100 chars,
-/// order "asc"/"desc" when set.
-void check_list_options(const ListOptions& options, int max_per_page);
 /// Exactly one input form with its fields filled.
 void check_inputs(const Inputs& inputs);
 

@@ -7,6 +7,7 @@
 #include "api/listing.hpp"
 #include "api/request.hpp"
 #include "api/validate.hpp"
+#include "api/waiting.hpp"
 #include "detail/create_recovery.hpp"
 
 namespace modelarts {
@@ -51,7 +52,7 @@ VisualizationJob VisualizationJob::create_visualization_job(const std::string& t
   call.body = json::serialize(body);
   CreateRecovery<VisualizationJobInfo> recovery;
   recovery.find_by_name = [&] {
-    return find_job_named(session_, "visualization-jobs", job_name, decode_visualization_list);
+    return find_job_named(session_, kVisualizationJobList, job_name, decode_visualization_list);
   };
   recovery.matches = [&](const VisualizationJobInfo& found, std::chrono::system_clock::time_point not_before) {
     return found.job_desc == job_desc && (found.train_url.empty() || found.train_url == train_url) &&
@@ -98,22 +99,32 @@ void VisualizationJob::delete_visualization_job() const {
       .value_or_throw();
 }
 
+VisualizationJobInfo VisualizationJob::wait(const VisualizationWaitOptions& options) const {
+  require_id("visualization job_id", job_id_);
+  return wait_on_call(
+      session_, v1_call(session_, "GET", {"visualization-jobs", job_id_}), decode_visualization_info,
+      [](const VisualizationJobInfo& info) {
+        return info.status == JobStatus::running || is_terminal_status(info.status);
+      },
+      options, info_ ? info_->status_code() : 0, "visualization job " + job_id_, "running");
+}
+
 VisualizationJobList VisualizationJob::get_visualization_job_list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
-  return list_page(session, "visualization-jobs", options, options.page(), decode_visualization_list);
+  check_list_options(options, kVisualizationJobList);
+  return list_page(session, kVisualizationJobList, options, options.page(), decode_visualization_list);
 }
 
 std::vector<VisualizationJob> VisualizationJob::get_visualization_job_object_list(const Session& session,
                                                                                  const ListOptions& options) {
-  return objects_of<VisualizationJob>(session, get_visualization_job_list(session, options).jobs);
+  return objects_of<VisualizationJob>(session, get_visualization_job_list(session, options).items);
 }
 
 Pager<VisualizationJob> VisualizationJob::list(const Session& session, const ListOptions& options) {
-  check_list_options(options, 1000);
+  check_list_options(options, kVisualizationJobList);
   auto fetch = [session, options](std::int64_t page) {
     VisualizationJobList list =
         get_visualization_job_list(session, ListOptions(options).page(static_cast<int>(page)));
-    return page_of<VisualizationJob>(session, list.job_total_count, std::move(list.jobs));
+    return page_of<VisualizationJob>(session, std::move(list));
   };
   return Pager<VisualizationJob>(fetch, options.page());
 }

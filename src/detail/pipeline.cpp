@@ -96,6 +96,11 @@ Result<std::string> build_path(std::string_view base_path, const std::vector<std
                                     (segment.empty() ? std::string("empty") : "\"" + segment + "\"") +
                                     ": refused, nothing was sent");
     }
+    // No ModelArts ID or name contains '/'; sent as %2F, the gateway would read it as two segments.
+    if (segment.find('/') != std::string::npos) {
+      return invalid_argument_error("path segment " + std::to_string(i + 1) +
+                                    " contains '/', which no ModelArts ID does: refused, nothing was sent");
+    }
     path.push_back('/');
     path += percent_encode(segment);
   }

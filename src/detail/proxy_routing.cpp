@@ -1,5 +1,7 @@
 #include "detail/proxy_routing.hpp"
 
+#include "detail/text.hpp"
+
 #include <arpa/inet.h>
 
 #include <array>
@@ -11,9 +13,7 @@ namespace {
 
 std::string lower_name(std::string_view name) {
   while (!name.empty() && name.back() == '.') name.remove_suffix(1);
-  std::string out(name);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
+  return ascii_lowercase(name);
 }
 
 // An IPv4 or IPv6 address as 16 bytes (IPv4 in the first 4) and its bit length; false when `text` is none.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "detail/result.hpp"
+#include "detail/text.hpp"
 #include "detail/time_text.hpp"
 
 namespace modelarts::detail {
@@ -64,12 +65,6 @@ double random_jitter() {
 }
 
 namespace {
-
-std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 int month_of(std::string_view name) noexcept {
   static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

@@ -12,6 +12,7 @@
 #include <modelarts/signer.hpp>
 
 #include "detail/redaction.hpp"
+#include "detail/text.hpp"
 
 namespace modelarts::detail {
 namespace {
@@ -21,19 +22,8 @@ std::string env(const char* name) {
   return value != nullptr ? std::string(value) : std::string();
 }
 
-std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
+// INI lines: blanks and the '\r' of CRLF files.
+std::string_view trim_ini(std::string_view text) noexcept { return trim(text, " \t\r"); }
 
 bool lower_alnum(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
@@ -99,23 +89,23 @@ std::map<std::string, std::map<std::string, std::string>> read_ini(const std::st
   std::string raw;
   std::map<std::string, std::string>* section = nullptr;
   while (std::getline(in, raw)) {
-    const std::string_view line = trim(raw);
+    const std::string_view line = trim_ini(raw);
     if (line.empty() || line.front() == '#' || line.front() == ';') continue;
     if (line.front() == '[') {
       const std::size_t close = line.find(']');
-      section = close != std::string_view::npos ? &sections[lower(trim(line.substr(1, close - 1)))] : nullptr;
+      section = close != std::string_view::npos ? &sections[ascii_lowercase(trim_ini(line.substr(1, close - 1)))] : nullptr;
       continue;
     }
     const std::size_t equals = line.find('=');
     if (section == nullptr || equals == std::string_view::npos) continue;
-    (*section)[lower(trim(line.substr(0, equals)))] = std::string(trim(line.substr(equals + 1)));
+    (*section)[ascii_lowercase(trim_ini(line.substr(0, equals)))] = std::string(trim_ini(line.substr(equals + 1)));
   }
   return sections;
 }
 
 std::map<std::string, std::string> read_ini_section(const std::string& file, std::string_view section) {
   auto sections = read_ini(file);
-  const auto found = sections.find(lower(section));
+  const auto found = sections.find(ascii_lowercase(section));
   return found != sections.end() ? std::move(found->second) : std::map<std::string, std::string>{};
 }
 
@@ -210,7 +200,7 @@ SessionOptions options_from_profile(const std::string& profile) {
   if (!named) name = "basic";
   const std::string path = credentials_file_path();
   auto sections = read_ini(path);
-  const auto section = sections.find(lower(name));
+  const auto section = sections.find(ascii_lowercase(name));
   if (named && section == sections.end()) {
     throw_error(configuration_error("profile '" + name + "' (MODELARTS_PROFILE) is not in " + path));
   }

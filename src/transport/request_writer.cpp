@@ -5,16 +5,12 @@
 #include <string_view>
 
 #include "detail/http_syntax.hpp"
+#include "detail/text.hpp"
 
 namespace modelarts::transport {
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
+using detail::iequals;
 
 bool is_valid_target(std::string_view target) {
   if (target.empty() || target.front() != '/') return false;

@@ -188,7 +188,7 @@ Pager<TrainingJob> TrainingJob::list(const Session& session, const SearchOptions
   walk->records = options.offset() * options.limit();
   return Pager<TrainingJob>(
       [session, options, walk](std::int64_t) {
-        Page<TrainingJob> page;
+        ListPage<TrainingJob> page;
         while (!walk->finished && page.items.empty()) {
           const bool first = walk->seen.empty() && walk->page_index == options.offset();
           TrainingJobList list = search(session, options, walk->record_offsets ? walk->records : walk->page_index);

@@ -12,5 +12,5 @@ std::size_t count_visualization_jobs(const modelarts::Session& session) {
 }
 
 int visualization_status(const modelarts::Session& session, const std::string& id) {
-  return modelarts::VisualizationJob(session, id).get_visualization_job_info().status;
+  return modelarts::VisualizationJob(session, id).get_visualization_job_info().status_code();
 }

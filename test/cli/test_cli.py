@@ -95,9 +95,12 @@ class UsageErrorTests(CliTestCase):
         self.assert_usage_error("visualization-job", "get", "", message="empty")
 
     def test_path_tricking_id_stays_one_segment(self):
-        # Sent percent-encoded as one path segment, so the service answers "does not exist": exit 1.
-        result = self.run_cli("visualization-job", "delete", "../1", status=3)
-        self.assertIn("visualization-jobs/..%2F1 -> ", result.stderr)
+        # No ModelArts ID holds '/': the SDK refuses it before sending, a clear usage error.
+        self.assert_usage_error("visualization-job", "delete", "../1", message="contains '/'")
+        self.assert_usage_error("training-job", "get", "x/y", message="contains '/'")
+        # Other tricks are sent percent-encoded as one path segment: the service answers "does not exist" (exit 3).
+        result = self.run_cli("visualization-job", "delete", "..%2F1", status=3)
+        self.assertIn("visualization-jobs/..%252F1 -> ", result.stderr)
 
 
 class RawTests(CliTestCase):
@@ -302,10 +305,10 @@ class TrainingJobTests(CliTestCase):
         read = self.run_json("training-job", "logs", job_id, "--file", files[0], "--lines", "3")
         for field in ["content", "lines", "start_line", "end_line"]:
             self.assertIn(field, read)
-        # The Python SDK's start_byte/offset form: -1 reads the newest |offset| lines.
-        newest = self.run_cli("training-job", "logs", job_id, "--start-byte", "-1", "--offset", "2").stdout
-        self.assertEqual(len(newest.splitlines()), 2, newest)
-        self.assertEqual(newest.splitlines()[-1], log.splitlines()[-1])
+        # The Python SDK's start_byte/offset form, in bytes: -1 reads the newest |offset| bytes.
+        newest = self.run_cli("training-job", "logs", job_id, "--start-byte", "-1", "--offset", "20").stdout
+        self.assertEqual(len(newest), 20, newest)
+        self.assertTrue(log.endswith(newest), newest)
         self.assert_usage_error("training-job", "logs", job_id, "--offset", "2", "--lines", "2", message="do not mix")
 
     def test_update_and_delete(self):

@@ -145,10 +145,11 @@ BOOST_FIXTURE_TEST_CASE(unsigned_payload_is_honoured, SignedFixture) {
   BOOST_TEST(result.status() == 200, result.response.body());
 }
 
-BOOST_FIXTURE_TEST_CASE(encoded_slash_stays_in_its_segment_when_verifying, SignedFixture) {
-  // The raw path ".../a%2fb" canonicalises per segment to ".../a%2Fb/"; the signature must verify, and the
-  // service then sees one segment "a/b" (no such job) rather than a different path.
-  const std::string canonical = "GET\n/v1/" + pid + "/visualization-jobs/a%2Fb/\n\nhost:" + host +
+BOOST_FIXTURE_TEST_CASE(encoded_slash_is_a_separator_when_verifying, SignedFixture) {
+  // Signed like the Python SDK and the documented algorithm: the raw path ".../a%2fb" is decoded whole, then
+  // split, so its canonical URI is ".../a/b/". The gateway accepts it, and the service then sees one segment
+  // "a/b" (no such job) rather than a different path.
+  const std::string canonical = "GET\n/v1/" + pid + "/visualization-jobs/a/b/\n\nhost:" + host +
                                 "\nx-sdk-date:" + date + "\n\nhost;x-sdk-date\n" + kEmptyHash;
   const auto auth = hand_authorization(mt::kDefaultAccessKey, mt::kDefaultSecretKey, date, "host;x-sdk-date", canonical);
   const auto result = client.request(http::verb::get, "/v1/" + pid + "/visualization-jobs/a%2fb", {},
@@ -156,6 +157,17 @@ BOOST_FIXTURE_TEST_CASE(encoded_slash_stays_in_its_segment_when_verifying, Signe
   BOOST_REQUIRE(result.ok());
   BOOST_TEST(result.status() != 401, result.response.body());
   BOOST_TEST(result.response.body().find("APIGW") == std::string::npos, result.response.body());
+}
+
+BOOST_FIXTURE_TEST_CASE(encoded_slash_signed_inside_its_segment_is_refused, SignedFixture) {
+  // The old, undocumented form (".../a%2Fb/") is what the real gateway refuses; the emulator echoes its own
+  // canonical request so the difference shows.
+  const std::string canonical = "GET\n/v1/" + pid + "/visualization-jobs/a%2Fb/\n\nhost:" + host +
+                                "\nx-sdk-date:" + date + "\n\nhost;x-sdk-date\n" + kEmptyHash;
+  const auto auth = hand_authorization(mt::kDefaultAccessKey, mt::kDefaultSecretKey, date, "host;x-sdk-date", canonical);
+  const auto result = client.request(http::verb::get, "/v1/" + pid + "/visualization-jobs/a%2fb", {},
+                                     {{"X-Sdk-Date", date}, {"Authorization", auth}});
+  check_gateway_refusal(result, "canonicalRequest:GET|/v1/" + pid + "/visualization-jobs/a/b/|");
 }
 
 BOOST_FIXTURE_TEST_CASE(unknown_access_key_is_refused, SignedFixture) {

@@ -8,8 +8,10 @@
 #include <fstream>
 
 #include "support/service_harness.hpp"
+#include "testing/emulator/service/persistence.hpp"
 
 using namespace modelarts::test;
+namespace service = modelarts::testing::detail::service;
 namespace fs = std::filesystem;
 
 namespace {
@@ -115,6 +117,61 @@ BOOST_AUTO_TEST_CASE(corrupt_file_is_refused_with_a_clear_message) {
       BOOST_TEST(std::string(e.what()).find(file) != std::string::npos, e.what());
     }
   }
+}
+
+// The format of version 1 as the hand-written codec wrote it (before the field tables), without the v2 jobs a
+// file of that time lacked: it still loads field by field and is written back unchanged.
+BOOST_AUTO_TEST_CASE(a_version_1_document_loads_field_by_field_and_writes_back_the_same) {
+  const std::string document = R"({"format":"modelarts-emulator-state","version":1,
+    "next_training_job_id":5,"next_version_id":7,"next_visualization_id":3,"next_dls_prj_id":1002,
+    "training_jobs":[],"job_configs":[],
+    "visualization_jobs":[{"job_id":2,"job_name":"vis","job_desc":"d","train_url":"/o/","job_type":"mindinsight",
+      "flavor_code":"f","workspace_id":"0","schedule_hours":4,"create_ms":1000,"run_start_ms":2000,
+      "restarted":true,"stop_ms":0}],
+    "label_jobs":[{"id":"u1","name":"lab","description":"","data_type":"OBS","path":"/p/","filter_id":"",
+      "type":"Manual Image classify","create_ms":5,"dls_prj_id":1001,"image_count":12,"last_pass_rate":null,
+      "last_validation_ms":0}]})";
+  const service::ServiceState state = service::state_from_text(document);
+  BOOST_TEST(state.next_training_job_id == 5);
+  BOOST_TEST(state.next_dls_prj_id == 1002);
+  BOOST_TEST_REQUIRE(state.visualization_jobs.count(2) == 1u);
+  const service::VisualizationJob& vis = state.visualization_jobs.at(2);
+  BOOST_TEST(vis.job_type == "mindinsight");
+  BOOST_TEST(vis.schedule_hours == 4);
+  BOOST_TEST(vis.restarted);
+  BOOST_TEST_REQUIRE(state.label_jobs.count("u1") == 1u);
+  BOOST_TEST(state.label_jobs.at("u1").image_count == 12);
+  BOOST_TEST(!state.label_jobs.at("u1").last_pass_rate.has_value());
+  BOOST_TEST(state.v2_training_jobs.by_id.empty());
+
+  const boost::json::object original = boost::json::parse(document).as_object();
+  const boost::json::object written = boost::json::parse(service::state_to_text(state)).as_object();
+  for (const auto& [key, value] : original) BOOST_TEST(written.at(key) == value, key);
+  BOOST_TEST(written.at("v2_training_jobs") == boost::json::array());
+  BOOST_TEST(written.size() == original.size() + 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_field_of_the_wrong_type_or_missing_is_named) {
+  const std::string head = R"({"format":"modelarts-emulator-state","version":1,"next_training_job_id":1,
+    "next_version_id":1,"next_visualization_id":1,"next_dls_prj_id":1,"label_jobs":[{"id":"u1","name":"n",
+    "description":"","data_type":"OBS","path":"","filter_id":"","type":"t","create_ms":0,"dls_prj_id":1,)";
+  const auto refusal = [](const std::string& text) {
+    try {
+      service::state_from_text(text);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  const std::string wrong = refusal(head + R"("image_count":"many","last_pass_rate":null,"last_validation_ms":0}]})");
+  BOOST_TEST(wrong.find("image_count") != std::string::npos, wrong);
+  const std::string missing = refusal(head + R"("image_count":1,"last_pass_rate":null}]})");
+  BOOST_TEST(missing.find("missing field last_validation_ms") != std::string::npos, missing);
+  const std::string outcome = refusal(R"({"format":"modelarts-emulator-state","version":1,"next_training_job_id":1,
+    "next_version_id":1,"next_visualization_id":1,"next_dls_prj_id":1,"v2_training_jobs":[{"id":"a","name":"n",
+    "description":"","workspace_id":"0","create_ms":0,"terminate_ms":0,"outcome":"explode","annotations":{},
+    "algorithm":{},"spec":{}}]})");
+  BOOST_TEST(outcome.find("outcome") != std::string::npos, outcome);
 }
 
 BOOST_AUTO_TEST_CASE(persisted_mutations_stay_fast) {

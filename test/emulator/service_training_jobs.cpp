@@ -176,6 +176,13 @@ BOOST_AUTO_TEST_CASE(update_description_and_delete) {
   BOOST_TEST(updated.status == 200);
   BOOST_TEST(updated.text == R"({"is_success":true})");
   BOOST_TEST(h.call("GET", "training-jobs").at("jobs").as_array().at(0).at("job_desc").as_string() == "retrained");
+  // One description per job, shown by every call: the versions list and the version detail too.
+  Reply versions = h.call("GET", "training-jobs/" + id + "/versions");
+  BOOST_TEST(versions.str("job_desc") == "retrained");
+  const auto& first = versions.at("versions").as_array().at(0).as_object();
+  BOOST_TEST(first.at("job_desc").as_string() == "retrained");
+  const std::string version_id = std::to_string(first.at("version_id").to_number<std::int64_t>());
+  BOOST_TEST(h.call("GET", "training-jobs/" + id + "/versions/" + version_id).str("job_desc") == "retrained");
   expect_v1_error(h.call("PUT", "training-jobs/" + id, R"({"description":"x"})"), 400, "ModelArts.0101");
   expect_v1_error(h.call("PUT", "training-jobs/" + id, R"({})"), 400, "ModelArts.0101");
   Reply deleted = h.call("DELETE", "training-jobs/" + id);

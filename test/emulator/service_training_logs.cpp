@@ -81,6 +81,12 @@ BOOST_AUTO_TEST_CASE(legacy_log_reads_byte_ranges_and_answers_error_msg) {
   BOOST_TEST(full.size() > 2048u);
   BOOST_TEST(full.compare(full.size() - 23, 23, "output in /bucket/out/\n") == 0);
   BOOST_TEST(full.substr(full.size() - 100) == last.str("log"));
+  // start_byte 0 is the start of the log (not its newest part), offset a byte count.
+  Reply start = h.call("GET", base + "/log?log_file=logger.0&start_byte=0&offset=10");
+  BOOST_TEST(start.str("log") == text.substr(0, 10));
+  BOOST_TEST(start.num("end_byte") == 10);
+  Reply newest_default = h.call("GET", base + "/log?log_file=logger.0&start_byte=-1");
+  BOOST_TEST(newest_default.str("log") == full.substr(full.size() - 2048));
   Reply back = h.call("GET", base + "/log?log_file=logger.0&start_byte=100&offset=-50");
   BOOST_TEST(back.str("log") == text.substr(50, 50));
   BOOST_TEST(back.num("end_byte") == 100);

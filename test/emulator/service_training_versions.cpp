@@ -148,6 +148,9 @@ BOOST_AUTO_TEST_CASE(detail_and_version_errors) {
   Reply v2 = h.call("GET", "training-jobs/" + job.job_id + "/versions/" + job.version_ids[1]);
   BOOST_TEST(v2.num("pre_version_id") == std::stoll(job.version_ids[0]));
   BOOST_TEST(v2.str("job_desc") == "v2");
+  // The job has one description: the newest version's job_desc replaced it for every version.
+  Reply v1 = h.call("GET", "training-jobs/" + job.job_id + "/versions/" + job.version_ids[0]);
+  BOOST_TEST(v1.str("job_desc") == "v2");
 }
 
 BOOST_AUTO_TEST_CASE(delete_version) {

@@ -23,10 +23,10 @@ void visualization_workflow(const Session& session) {
   BOOST_TEST(info.train_url == "/bucket/out/");
 
   VisualizationJobList list = VisualizationJob::get_visualization_job_list(session, ListOptions{}.search_content("parity"));
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  BOOST_TEST(list.jobs[0].job_id == created.job_id());
-  BOOST_REQUIRE(list.jobs[0].schedule.size() == 1u);
-  BOOST_TEST(list.jobs[0].schedule[0].duration == 2);
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].job_id == created.job_id());
+  BOOST_REQUIRE(list.items[0].schedule.size() == 1u);
+  BOOST_TEST(list.items[0].schedule[0].duration == 2);
   auto objects = VisualizationJob::get_visualization_job_object_list(session);
   BOOST_REQUIRE(!objects.empty());
   BOOST_TEST(objects[0].info().job_id == objects[0].job_id());
@@ -39,13 +39,20 @@ void visualization_workflow(const Session& session) {
   by_id.update_visualization_job("second");
   BOOST_TEST(by_id.get_visualization_job_info().job_desc == "second");
 
-  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status == 8; }));
+  int polls = 0;
+  VisualizationJobInfo running = by_id.wait(VisualizationWaitOptions{}
+                                                .initial_interval(std::chrono::milliseconds(5))
+                                                .max_interval(std::chrono::milliseconds(40))
+                                                .timeout(std::chrono::seconds(20))
+                                                .on_progress([&](const VisualizationJobInfo&) { ++polls; }));
+  BOOST_TEST(running.status_code() == 8);
+  BOOST_TEST(polls >= 1);
   by_id.stop_visualization_job();
-  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status == 10; }));
+  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status_code() == 10; }));
   by_id.restart_visualization_job();
-  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status == 8; }));
+  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status_code() == 8; }));
   by_id.stop_visualization_job();
-  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status == 10; }));
+  BOOST_TEST(eventually([&] { return by_id.get_visualization_job_info().status_code() == 10; }));
   created.delete_visualization_job();
   BOOST_CHECK_THROW(by_id.get_visualization_job_info(), ApiError);
 }
@@ -59,15 +66,15 @@ void label_workflow(const Session& session) {
   BOOST_TEST(!created.job_id.empty());
 
   LabelJobList list = labels.query_label_jobs(project, LabelJobQuery{}.search_content("parity-label"));
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  BOOST_TEST(list.jobs[0].id == created.job_id);
-  BOOST_TEST(list.jobs[0].path == "/bucket/images/");
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].id == created.job_id);
+  BOOST_TEST(list.items[0].path == "/bucket/images/");
 
   BOOST_TEST(labels.mod_label_job(project, created.job_id, {"parity-label2", "second"}) == created.job_id);
   list = labels.query_label_jobs(project);
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  BOOST_TEST(list.jobs[0].name == "parity-label2");
-  BOOST_TEST(list.jobs[0].description == "second");
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].name == "parity-label2");
+  BOOST_TEST(list.items[0].description == "second");
 
   BOOST_TEST(labels.save_validation(project, created.job_id, SaveValidationRequest{87.5}) == created.job_id);
   ValidationInfo validation = labels.query_validation(project, created.job_id);
@@ -90,7 +97,7 @@ void label_workflow(const Session& session) {
   BOOST_TEST(paged == 2u);
   LabelJob(session, made.job_id()).delete_label_job();
   BOOST_TEST(labels.delete_label_job(project, created.job_id) == created.job_id);
-  BOOST_TEST(labels.query_label_jobs(project).jobs.empty());
+  BOOST_TEST(labels.query_label_jobs(project).items.empty());
 }
 
 }  // namespace

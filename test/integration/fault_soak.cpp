@@ -228,7 +228,7 @@ class Workflow {
   static void look_up_by_name(const Session& session, PlannedJob& job) {
     switch (job.family) {
       case Family::training:
-        for (const JobInfo& row : Estimator::get_job_list(session, ListOptions{}.search_content(job.name).per_page(1000)).jobs) {
+        for (const JobInfo& row : Estimator::get_job_list(session, ListOptions{}.search_content(job.name).per_page(1000)).items) {
           if (row.job_name == job.name) {
             job.id = row.job_id;
             job.version_id = row.version_id;
@@ -237,14 +237,14 @@ class Workflow {
         break;
       case Family::visualization:
         for (const auto& row :
-             VisualizationJob::get_visualization_job_list(session, ListOptions{}.search_content(job.name).per_page(1000)).jobs) {
+             VisualizationJob::get_visualization_job_list(session, ListOptions{}.search_content(job.name).per_page(1000)).items) {
           if (row.job_name == job.name) job.id = row.job_id;
         }
         break;
       case Family::label:
         for (const auto& row : LabelApi(session)
                                    .query_label_jobs(session.project_id(), LabelJobQuery{}.search_content(job.name).limit(1000))
-                                   .jobs) {
+                                   .items) {
           if (row.name == job.name) job.id = row.id;
         }
         break;
@@ -284,7 +284,7 @@ class Workflow {
     } else {
       // A visualization job can be stopped once it is waiting or running (2 s of job time after creation).
       const auto deadline = std::chrono::steady_clock::now() + 10s;
-      while (VisualizationJob(session_, job.id).get_visualization_job_info().status == 1 &&
+      while (VisualizationJob(session_, job.id).get_visualization_job_info().status_code() == 1 &&
              std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(20ms);
       }
@@ -320,29 +320,29 @@ class Workflow {
     Observed o;
     switch (job.family) {
       case Family::training:
-        for (const JobInfo& row : Estimator::get_job_list(checker_, ListOptions{}.search_content(job.name).per_page(1000)).jobs) {
+        for (const JobInfo& row : Estimator::get_job_list(checker_, ListOptions{}.search_content(job.name).per_page(1000)).items) {
           if (row.job_id != job.id) continue;
           ++o.count;
           o.desc = row.job_desc;
         }
         if (o.count > 0 && !job.version_id.empty()) {
-          const int status = TrainingJob(checker_, job.id, job.version_id).get_job_info().status;
-          o.stopped = status == static_cast<int>(JobStatus::killing) || status == static_cast<int>(JobStatus::killed);
+          const JobStatus status = TrainingJob(checker_, job.id, job.version_id).get_job_info().status;
+          o.stopped = status == JobStatus::killing || status == JobStatus::killed;
         }
         break;
       case Family::visualization:
         for (const auto& row :
-             VisualizationJob::get_visualization_job_list(checker_, ListOptions{}.search_content(job.name).per_page(1000)).jobs) {
+             VisualizationJob::get_visualization_job_list(checker_, ListOptions{}.search_content(job.name).per_page(1000)).items) {
           if (row.job_id != job.id) continue;
           ++o.count;
           o.desc = row.job_desc;
-          o.stopped = row.status == 9 || row.status == 10;
+          o.stopped = row.status_code() == 9 || row.status_code() == 10;
         }
         break;
       case Family::label:
         for (const auto& row : LabelApi(checker_)
                                    .query_label_jobs(checker_.project_id(), LabelJobQuery{}.search_content(job.name).limit(1000))
-                                   .jobs) {
+                                   .items) {
           if (row.id != job.id) continue;
           ++o.count;
           o.desc = row.description;
@@ -368,14 +368,14 @@ EndState observe(const Session& session) {
     Observed& o = state["training/" + job.info().job_name];
     ++o.count;
     o.desc = job.info().job_desc;
-    o.stopped = job.info().status == static_cast<int>(JobStatus::killing) ||
-                job.info().status == static_cast<int>(JobStatus::killed);
+    o.stopped = job.info().status == JobStatus::killing ||
+                job.info().status == JobStatus::killed;
   }
   for (const VisualizationJob& job : VisualizationJob::list(session, ListOptions{}.per_page(50))) {
     Observed& o = state["visualization/" + job.info().job_name];
     ++o.count;
     o.desc = job.info().job_desc;
-    o.stopped = job.info().status == 9 || job.info().status == 10;  // KILLING, then stopped
+    o.stopped = job.info().status_code() == 9 || job.info().status_code() == 10;  // KILLING, then stopped
   }
   for (const LabelJob& job : LabelJob::list(session, LabelJobQuery{}.limit(50))) {
     Observed& o = state["label/" + job.info().name];

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(verification_is_on_by_default) {
   // The emulator's own session options trust its certificate; without that CA file nothing trusts it.
   expect_tls_refusal(Session(emulator.session_options().transport_options(TransportOptions{}).retry(RetryOptions{}.max_attempts(1))));
   Session trusted(emulator.session_options());
-  BOOST_TEST(VisualizationJob::get_visualization_job_list(trusted).job_total_count == 0);
+  BOOST_TEST(VisualizationJob::get_visualization_job_list(trusted).total_count == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_trusted_certificate_for_another_host_is_refused) {
@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(a_trusted_certificate_for_another_host_is_refused) {
   PemFile loopback_ca(loopback.certificate_pem);
   LoopbackServer good = tls_server(loopback);
   transport.ca_file = loopback_ca.path();
-  BOOST_TEST(VisualizationJob::get_visualization_job_list(Session(tls_session(good.port(), transport, log))).jobs.empty());
+  BOOST_TEST(VisualizationJob::get_visualization_job_list(Session(tls_session(good.port(), transport, log))).items.empty());
   BOOST_TEST(log.count(LogLevel::warning) == 0u);
 }
 
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(insecure_mode_only_by_the_named_switch_and_warned_about) {
   Session session(tls_session(server.port(), insecure, warned));
   BOOST_TEST(warned.count(LogLevel::warning) == 1u);
   BOOST_TEST(warned.count_containing("insecure_skip_tls_verify") == 1u);
-  BOOST_TEST(VisualizationJob::get_visualization_job_list(session).jobs.empty());
+  BOOST_TEST(VisualizationJob::get_visualization_job_list(session).items.empty());
 }
 
 BOOST_AUTO_TEST_CASE(cli_insecure_switch_warns) {

@@ -39,22 +39,12 @@ inline std::string v1(const std::string& rest) { return std::string("/v1/") + kP
 
 inline std::string path_of(const HttpRequest& r) { return r.target.substr(0, r.target.find('?')); }
 
+/// The decoded query of what the SDK sent, by key (the last value of a repeated key).
 inline std::map<std::string, std::string> query_of(const HttpRequest& r) {
   std::map<std::string, std::string> out;
-  auto q = r.target.find('?');
+  const auto q = r.target.find('?');
   if (q == std::string::npos) return out;
-  std::string rest = r.target.substr(q + 1);
-  std::size_t start = 0;
-  while (start <= rest.size()) {
-    std::size_t amp = rest.find('&', start);
-    std::string pair = rest.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    if (!pair.empty()) {
-      std::size_t eq = pair.find('=');
-      out[percent_decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
-    }
-    if (amp == std::string::npos) break;
-    start = amp + 1;
-  }
+  for (auto& [key, value] : parse_query(std::string_view(r.target).substr(q + 1))) out[key] = std::move(value);
   return out;
 }
 

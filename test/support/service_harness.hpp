@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <modelarts/url_codec.hpp>
+
 #include "testing/emulator/service_api.hpp"
 
 namespace modelarts::test {
@@ -69,19 +71,8 @@ class ServiceHarness {
       if (slash == std::string::npos) break;
       start = slash + 1;
     }
-    if (q != std::string::npos) {
-      std::string query = target.substr(q + 1);
-      std::size_t pos = 0;
-      while (pos <= query.size()) {
-        const auto amp = query.find('&', pos);
-        const std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
-        const auto eq = pair.find('=');
-        if (!pair.empty())
-          request.query.emplace_back(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
-        if (amp == std::string::npos) break;
-        pos = amp + 1;
-      }
-    }
+    // Decoded as the gateway decodes it before the service sees it.
+    if (q != std::string::npos) request.query = parse_query(std::string_view(target).substr(q + 1));
     request.content_type = "application/json";
     request.body = body;
     return send(request);

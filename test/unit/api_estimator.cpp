@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(fit_resolves_spec_and_engine_then_posts_the_job) {
 
   BOOST_TEST(job.job_id() == "10");
   BOOST_TEST(job.version_id() == "10");
-  BOOST_TEST(job.info().status == 1);  // quoted in the documented example
+  BOOST_TEST(job.info().status_code() == 1);  // quoted in the documented example
   BOOST_TEST(job.info().create_time == 1524189990635);
   BOOST_TEST(job.info().version_name == "V0001");
   BOOST_TEST(job.info().resource_id == "jobafd08896");
@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(fit_with_wait_polls_until_terminal) {
   Estimator estimator(t.session, EstimatorOptions{}.spec_id(1).output_path("/o/")
                                      .wait_options(WaitOptions{}.initial_interval(std::chrono::seconds(1))));
   TrainingJob job = estimator.fit(Inputs::obs("/d/"), true, "w");
-  BOOST_TEST(job.info().status == 10);
+  BOOST_TEST(job.info().status_code() == 10);
   BOOST_TEST(job.info().duration == 5);
   BOOST_TEST(t.transport->request_count() == 3u);
 }
@@ -195,9 +195,9 @@ BOOST_AUTO_TEST_CASE(config_list_info_and_delete) {
   ConfigList list = Estimator::get_job_configs_list(t.session, ListOptions{}.sort_by("config_name"));
   BOOST_TEST(path_of(t.request(0)) == v1("training-job-configs"));
   BOOST_TEST(query_of(t.request(0))["sortBy"] == "config_name");
-  BOOST_TEST(list.config_total_count == 3);
-  BOOST_REQUIRE(list.configs.size() == 1u);
-  BOOST_TEST(list.configs[0].engine_version == "TF-1.4.0-python2.7");
+  BOOST_TEST(list.total_count == 3);
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].engine_version == "TF-1.4.0-python2.7");
 
   TrainingJobConfig config(t.session, "testConfig");
   ConfigInfo info = config.get_job_configs_info();
@@ -258,6 +258,34 @@ BOOST_AUTO_TEST_CASE(model_name_resolves_to_model_id) {
   Estimator estimator(t.session, EstimatorOptions{}.spec_id(1).output_path("/o/").model_name("resnet"));
   estimator.fit(Inputs::obs("/d/"), false, "m");
   BOOST_TEST(body_of(t.request(1)).at("config").at("model_id") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(versions_and_configs_share_one_training_config_struct) {
+  ApiTestSession t;
+  const std::string fields =
+      R"("worker_server_num":2,"app_url":"/a/","boot_file_url":"/a/b.py","spec_id":3,"spec_code":"modelarts.vm.cpu.2u",)"
+      R"("engine_id":4,"engine_name":"PyTorch","engine_version":"PyTorch-1.0.0-python3.6","data_url":"/d/",)"
+      R"("train_url":"/o/","log_url":"/l/","parameter":[{"label":"lr","value":"0.1"}],"pool_id":"pool1")";
+  t.transport->reply(200, R"({"is_success":true,"job_id":1,"version_id":2,)" + fields + "}");
+  t.transport->reply(200, R"({"is_success":true,"config_name":"c1",)" + fields + "}");
+  const JobInfo version = TrainingJob(t.session, "1", "2").get_job_info();
+  const ConfigInfo config = TrainingJobConfig(t.session, "c1").get_job_configs_info();
+  for (const TrainingConfigInfo* read : {static_cast<const TrainingConfigInfo*>(&version),
+                                         static_cast<const TrainingConfigInfo*>(&config)}) {
+    BOOST_TEST(read->worker_server_num == 2);
+    BOOST_TEST(read->app_url == "/a/");
+    BOOST_TEST(read->boot_file_url == "/a/b.py");
+    BOOST_TEST(read->spec_id == 3);
+    BOOST_TEST(read->spec_code == "modelarts.vm.cpu.2u");
+    BOOST_TEST(read->engine_id == 4);
+    BOOST_TEST(read->engine_version == "PyTorch-1.0.0-python3.6");
+    BOOST_TEST(read->data_url == "/d/");
+    BOOST_TEST(read->train_url == "/o/");
+    BOOST_TEST(read->log_url == "/l/");
+    BOOST_REQUIRE(read->parameter.size() == 1u);
+    BOOST_TEST(read->parameter[0].value == "0.1");
+    BOOST_TEST(read->pool_id == "pool1");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -55,11 +55,11 @@ BOOST_AUTO_TEST_CASE(create_query_delete_and_validation) {
   BOOST_TEST(q["sort_by"] == "create_time");  // snake_case for label jobs
   BOOST_TEST(q["order"] == "desc");
   BOOST_TEST(q["search_content"] == "n");
-  BOOST_TEST(list.manual_annotation_count_limit == 50);
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  BOOST_TEST(list.jobs[0].id == "u1");
-  BOOST_TEST(list.jobs[0].dls_prj_id == 7);
-  BOOST_TEST(list.jobs[0].progress_detail.has_tag_count == 5);
+  BOOST_TEST(list.count_limit == 50);
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].id == "u1");
+  BOOST_TEST(list.items[0].dls_prj_id == 7);
+  BOOST_TEST(list.items[0].progress_detail.has_tag_count == 5);
 
   BOOST_TEST(labels.delete_label_job(kProject, "u1") == "u1");
   BOOST_TEST(t.request(2).method == "DELETE");

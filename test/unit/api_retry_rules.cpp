@@ -216,7 +216,7 @@ BOOST_AUTO_TEST_CASE(visualization_create_after_a_lost_answer_returns_the_job_it
                               kNow + "}]}");
   VisualizationJob job = VisualizationJob(t.session).create_visualization_job("/obs/t/", "viz");
   BOOST_TEST(job.job_id() == "55");
-  BOOST_TEST(job.info().status == 7);
+  BOOST_TEST(job.info().status_code() == 7);
   BOOST_TEST(t.transport->request_count() == 3u);
 }
 

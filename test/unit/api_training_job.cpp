@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(get_job_info_decodes_the_documented_version_detail) {
   BOOST_TEST(info.pre_version_id == "5");
   BOOST_TEST(info.engine_name == "TensorFlow");
   BOOST_TEST(info.engine_id == 1);
-  BOOST_TEST(info.status == 10);
+  BOOST_TEST(info.status_code() == 10);
   BOOST_TEST(info.status_name() == "JOBSTAT_COMPLETED");
   BOOST_TEST(info.create_time == 1524189990635);
   BOOST_TEST(info.duration == 532003);
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(version_list_decodes_metric_lists_sent_as_strings) {
   BOOST_TEST(json::parse(v.model_metric_list).at("total_metric").at("total_metric_values").at("accuracy").as_double() == 0.9);
   BOOST_TEST(json::parse(v.system_metric_list).at("interval") == 1);
   BOOST_TEST(list.versions[1].version_id == "11");
-  BOOST_TEST(list.versions[1].status == 8);
+  BOOST_TEST(list.versions[1].status_code() == 8);
 }
 
 BOOST_AUTO_TEST_CASE(version_object_list_builds_one_object_per_version_holding_its_info) {
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(version_object_list_builds_one_object_per_version_holding_i
   BOOST_REQUIRE(versions.size() == 2u);
   BOOST_TEST(versions[1].job_id() == "10");
   BOOST_TEST(versions[1].version_id() == "2");
-  BOOST_TEST(versions[1].info().status == 8);
+  BOOST_TEST(versions[1].info().status_code() == 8);
   BOOST_TEST(t.transport->request_count() == 1u);
 }
 
@@ -170,25 +170,60 @@ BOOST_AUTO_TEST_CASE(log_file_list_and_aom_log) {
   BOOST_TEST(log.end_line == "1551252759254000003");
 }
 
-BOOST_AUTO_TEST_CASE(python_shaped_get_job_log_maps_onto_aom_log) {
+BOOST_AUTO_TEST_CASE(python_shaped_get_job_log_reads_byte_ranges) {
+  // Python get_job_log(log_file, start_byte=0, offset=2048): the legacy /log API, in bytes; 0 is the start of
+  // the log and -1 its newest part (issue 13 item 4). Every value is sent as given.
   ApiTestSession t;
-  t.transport->reply(200, R"({"is_success":true,"content":"","lines":0})")
-      .reply(200, R"({"is_success":true,"content":"","lines":0})");
+  t.transport->set_fallback([](const HttpRequest&) -> TransportResult {
+    return HttpResponse{200, {}, R"({"is_success":true,"log":"abc","log_byte_count":3,"end_byte":2051})"};
+  });
   TrainingJob job(t.session, "10", "10");
-  job.get_job_log("w.0", 0, 2048);
+  const JobLogRange first = job.get_job_log("w.0");
+  job.get_job_log("w.0", -1, 100);
   job.get_job_log("w.0", 12345, -100);
-  auto first = query_of(t.request(0));
-  BOOST_TEST(first.count("base_line") == 0u);  // 0: the newest lines
-  BOOST_TEST(first["lines"] == "500");         // capped at the aom-log maximum
-  BOOST_TEST(first["order"] == "desc");
-  auto second = query_of(t.request(1));
-  BOOST_TEST(second["base_line"] == "12345");
-  BOOST_TEST(second["lines"] == "100");
-  BOOST_TEST(second["order"] == "asc");
+  job.get_job_log("w.0", 0, 0);
+  struct Sent {
+    const char* start_byte;
+    const char* offset;
+  };
+  const Sent sent[] = {{"0", "2048"}, {"-1", "100"}, {"12345", "-100"}, {"0", "0"}};
+  BOOST_REQUIRE(t.transport->request_count() == 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const HttpRequest r = t.request(i);
+    BOOST_TEST(path_of(r) == v1("training-jobs/10/versions/10/log"));
+    auto q = query_of(r);
+    BOOST_TEST(q["log_file"] == "w.0");
+    BOOST_TEST(q["start_byte"] == sent[i].start_byte);
+    BOOST_TEST(q["offset"] == sent[i].offset);
+    BOOST_TEST(q.size() == 3u);
+  }
+  // The byte positions are kept: where the read began and where the next one starts.
+  BOOST_TEST(first.content == "abc");
+  BOOST_TEST(first.log_byte_count == 3);
+  BOOST_TEST(first.end_byte == 2051);
+  BOOST_TEST(first.start_byte == 2048);
   BOOST_CHECK_THROW(job.get_job_log("w.0", -2, 10), InvalidArgumentError);
   BOOST_CHECK_THROW(job.get_job_log("w.0", 0, 2049), InvalidArgumentError);
+  BOOST_CHECK_THROW(job.get_job_log("w.0", 0, -2049), InvalidArgumentError);
   BOOST_CHECK_THROW(job.get_job_log("w.0", LogQuery{}.lines(501)), InvalidArgumentError);
-  BOOST_TEST(t.transport->request_count() == 2u);
+  BOOST_TEST(t.transport->request_count() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(byte_range_log_reads_the_documented_reply_and_its_example_spelling) {
+  ApiTestSession t;
+  t.transport->reply(200, R"({"is_success":true,"log":"0123456789","count":10,"end_byte":10})");
+  t.transport->reply(200, R"({"is_success":false,"error_code":"ModelArts.0104","error_msg":"offset out of range"})");
+  TrainingJob job(t.session, "10", "10");
+  const JobLogRange range = job.get_job_log("w.0", 0, 10);
+  BOOST_TEST(range.log_byte_count == 10);
+  BOOST_TEST(range.start_byte == 0);
+  try {
+    job.get_job_log("w.0", 0, 10);
+    BOOST_FAIL("expected ApiError");
+  } catch (const ApiError& e) {
+    BOOST_TEST(e.error_code() == "ModelArts.0104");
+    BOOST_TEST(std::string(e.what()).find("offset out of range") != std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(job_list_sends_the_documented_query_and_decodes_rows) {
@@ -209,13 +244,29 @@ BOOST_AUTO_TEST_CASE(job_list_sends_the_documented_query_and_decodes_rows) {
   BOOST_TEST(q["order"] == "asc");
   BOOST_TEST(q["search_content"] == "job");
   BOOST_TEST(list.quotas == 5);
-  BOOST_TEST(list.job_total_count == 1);
-  BOOST_TEST(list.job_count_limit == 3);
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  BOOST_TEST(list.jobs[0].job_id == "10");
-  BOOST_TEST(list.jobs[0].version_id == "10");
-  BOOST_TEST(list.jobs[0].version_count == 5);
-  BOOST_TEST(list.jobs[0].job_desc == "This is ModelArts job");
+  BOOST_TEST(list.total_count == 1);
+  BOOST_TEST(list.count_limit == 3);
+  BOOST_REQUIRE(list.items.size() == 1u);
+  BOOST_TEST(list.items[0].job_id == "10");
+  BOOST_TEST(list.items[0].version_id == "10");
+  BOOST_TEST(list.items[0].version_count == 5);
+  BOOST_TEST(list.items[0].job_desc == "This is ModelArts job");
+}
+
+BOOST_AUTO_TEST_CASE(status_is_typed_and_keeps_the_code_as_sent) {
+  ApiTestSession t;
+  t.transport->reply(200, R"({"is_success":true,"job_total_count":3,"jobs":[{"job_id":1,"status":8},
+                                                                          {"job_id":2,"status":"11"},
+                                                                          {"job_id":3,"status":42}]})");
+  const TrainingJobList list = Estimator::get_job_list(t.session);
+  BOOST_REQUIRE(list.items.size() == 3u);
+  BOOST_TEST((list.items[0].status == JobStatus::running));
+  BOOST_TEST((list.items[1].status == JobStatus::failed));  // a number sent as a string
+  BOOST_TEST(is_failed_status(list.items[1].status));
+  BOOST_TEST(list.items[2].status_code() == 42);  // outside the documented table: kept, named unknown
+  BOOST_TEST(list.items[2].status_name() == "JOBSTAT_UNKNOWN");
+  BOOST_TEST(list.total_count == 3);
+  BOOST_TEST(!list.raw_json.empty());
 }
 
 BOOST_AUTO_TEST_CASE(job_object_list_holds_rows) {
@@ -236,7 +287,7 @@ BOOST_AUTO_TEST_CASE(list_options_are_checked_before_sending) {
   BOOST_CHECK_THROW(Estimator::get_job_list(t.session, ListOptions{}.page(0)), InvalidArgumentError);
   BOOST_CHECK_THROW(Estimator::get_job_list(t.session, ListOptions{}.order("up")), InvalidArgumentError);
   BOOST_CHECK_THROW(Estimator::get_job_list(t.session, ListOptions{}.status(99)), InvalidArgumentError);
-  BOOST_CHECK_THROW(Estimator::get_job_list(t.session, ListOptions{}.search_content(std::string(101, 'x'))),
+  BOOST_CHECK_THROW(Estimator::get_job_list(t.session, ListOptions{}.search_content(std::string(65, 'x'))),
                     InvalidArgumentError);
   BOOST_TEST(t.transport->request_count() == 0u);
 }

@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(create_posts_the_documented_body_and_keeps_the_reply) {
   BOOST_TEST(body_of(r) == json::parse(R"({"job_name":"visualization-job","job_desc":"this is a visualization job",
       "train_url":"/obs/name/","job_type":"mindinsight","schedule":{"type":"stop","time_unit":"HOURS","duration":1}})"));
   BOOST_TEST(created.job_id() == "10");
-  BOOST_TEST(created.info().status == 1);
+  BOOST_TEST(created.info().status_code() == 1);
   BOOST_TEST(created.info().create_time == 1524189990635);
   BOOST_TEST(created.info().train_url == "/obs/name/");
 }
@@ -39,11 +39,11 @@ BOOST_AUTO_TEST_CASE(an_invalid_reply_names_the_call_without_the_endpoint_base_p
     const Session session(fake_session_options(transport).modelarts_endpoint(endpoint));
     transport->reply(200, R"({"is_success":true,"job_name":"no id"})");
     try {
-      VisualizationJob(session, "a/b c").get_visualization_job_info();
+      VisualizationJob(session, "a?b c").get_visualization_job_info();
       BOOST_FAIL("expected TransportError");
     } catch (const TransportError& e) {
       BOOST_TEST(static_cast<int>(e.transport_kind()) == static_cast<int>(TransportErrorKind::invalid_reply));
-      BOOST_TEST(std::string(e.what()).rfind("GET " + v1("visualization-jobs/a%2Fb%20c") + ": invalid reply", 0) == 0,
+      BOOST_TEST(std::string(e.what()).rfind("GET " + v1("visualization-jobs/a%3Fb%20c") + ": invalid reply", 0) == 0,
                  e.what());
     }
   }
@@ -75,9 +75,9 @@ BOOST_AUTO_TEST_CASE(list_decodes_schedule_arrays_with_camel_case_and_null_remai
   BOOST_TEST(q["sortBy"] == "status");
   BOOST_TEST(q["per_page"] == "10");
   BOOST_TEST(list.quotas == 100);
-  BOOST_TEST(list.job_count_limit == 999);
-  BOOST_REQUIRE(list.jobs.size() == 1u);
-  const VisualizationJobInfo& job = list.jobs[0];
+  BOOST_TEST(list.count_limit == 999);
+  BOOST_REQUIRE(list.items.size() == 1u);
+  const VisualizationJobInfo& job = list.items[0];
   BOOST_TEST(job.job_id == "1");
   BOOST_TEST(job.service_url == "https://console/tensorboard/xxxx/111");
   BOOST_TEST(!job.remaining_duration.has_value());
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(info_decodes_the_documented_detail) {
   BOOST_TEST(path_of(t.only_request()) == v1("visualization-jobs/197"));
   BOOST_TEST(info.job_id == "197");
   BOOST_TEST(info.job_name == "apiTest-11");
-  BOOST_TEST(info.status == 7);
+  BOOST_TEST(info.status_code() == 7);
   BOOST_TEST(info.status_name() == "JOBSTAT_WAITING");
   BOOST_TEST(info.duration == 33000);
 }

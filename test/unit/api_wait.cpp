@@ -1,5 +1,5 @@
 // TrainingJob::wait with a FakeClock: growing intervals, progress per poll, terminal and failed statuses,
-// the deadline, and transient errors ridden through.
+// the deadline, and transient errors ridden through; VisualizationJob::wait on the same loop.
 #include <boost/test/unit_test.hpp>
 
 #include <modelarts/modelarts.hpp>
@@ -34,8 +34,8 @@ BOOST_AUTO_TEST_CASE(polls_with_growing_intervals_until_completed) {
   WaitSession t;
   for (int s : {1, 7, 8, 8, 8, 10}) t.transport->reply(200, version(s));
   std::vector<int> progress;
-  JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo& i) { progress.push_back(i.status); }));
-  BOOST_TEST(done.status == 10);
+  JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo& i) { progress.push_back(i.status_code()); }));
+  BOOST_TEST(done.status_code() == 10);
   BOOST_TEST(progress == (std::vector<int>{1, 7, 8, 8, 8, 10}));
   BOOST_TEST(t.clock->sleeps() == (std::vector<milliseconds>{seconds(1), seconds(2), seconds(4), seconds(4), seconds(4)}));
   for (const HttpRequest& r : t.transport->requests()) {
@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(a_failed_job_is_returned_not_thrown) {
   WaitSession t;
   t.transport->reply(200, version(8)).reply(200, version(11));
   JobInfo done = TrainingJob(t.session, "10", "3").wait(quick());
-  BOOST_TEST(done.status == 11);
+  BOOST_TEST(done.status_code() == 11);
   BOOST_TEST(is_failed_status(done.status));
 }
 
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(transient_errors_are_ridden_through) {
   t.transport->reply(200, version(10));
   int polls = 0;
   JobInfo done = TrainingJob(t.session, "10", "3").wait(quick().on_progress([&](const JobInfo&) { ++polls; }));
-  BOOST_TEST(done.status == 10);
+  BOOST_TEST(done.status_code() == 10);
   BOOST_TEST(polls == 2);  // progress only for the polls that answered
   BOOST_TEST(t.transport->request_count() == 6u);
 }
@@ -125,6 +125,41 @@ BOOST_AUTO_TEST_CASE(bad_wait_options_are_refused) {
                     InvalidArgumentError);
   BOOST_CHECK_THROW(TrainingJob(t.session, "10", "3").wait(WaitOptions{}.factor(0.5)), InvalidArgumentError);
   BOOST_TEST(t.transport->request_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_visualization_job_waits_until_running_on_the_same_loop) {
+  WaitSession t;
+  const auto visualization = [](int status) {
+    return R"({"is_success":true,"job_id":197,"job_name":"vis","status":)" + std::to_string(status) + "}";
+  };
+  t.transport->reply(200, visualization(1));
+  t.transport->reply(503, R"({"error_code":"ModelArts.0010","error_message":"busy"})");
+  t.transport->reply(200, visualization(7));
+  t.transport->reply(200, visualization(8));
+  std::vector<int> progress;
+  VisualizationJobInfo running = VisualizationJob(t.session, "197").wait(
+      VisualizationWaitOptions{}.initial_interval(seconds(1)).factor(2.0).max_interval(seconds(4)).on_progress(
+          [&](const VisualizationJobInfo& i) { progress.push_back(i.status_code()); }));
+  BOOST_TEST(running.status_code() == 8);
+  BOOST_TEST(progress == (std::vector<int>{1, 7, 8}));
+  BOOST_TEST(t.clock->sleeps() == (std::vector<milliseconds>{seconds(1), seconds(2), seconds(4)}));
+  for (const HttpRequest& r : t.transport->requests()) BOOST_TEST(path_of(r) == v1("visualization-jobs/197"));
+}
+
+BOOST_AUTO_TEST_CASE(a_visualization_job_that_never_starts_times_out_with_its_status) {
+  WaitSession t;
+  t.transport->set_fallback([](const HttpRequest&) -> TransportResult {
+    return HttpResponse{200, {}, R"({"is_success":true,"job_id":197,"status":7})"};
+  });
+  try {
+    VisualizationJob(t.session, "197").wait(VisualizationWaitOptions{}.initial_interval(seconds(1)).timeout(seconds(5)));
+    BOOST_FAIL("expected WaitTimeoutError");
+  } catch (const WaitTimeoutError& e) {
+    BOOST_TEST(e.last_status() == 7);
+    BOOST_TEST(std::string(e.what()).find("visualization job 197") != std::string::npos);
+  }
+  BOOST_CHECK_THROW(VisualizationJob(t.session, "197").wait(VisualizationWaitOptions{}.factor(0.5)),
+                    InvalidArgumentError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -171,6 +171,20 @@ BOOST_AUTO_TEST_CASE(missing_message_never_contains_a_secret) {
   BOOST_TEST(password_only.find("region") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(main_account_login_from_the_environment_needs_no_account) {
+  // Python Session(username='<account name>', password=..., region_name=...): the user is the account.
+  ScopedEnvironment env;
+  env.set("MODELARTS_USERNAME", "main-account");
+  env.set("MODELARTS_PASSWORD", "pw");
+  env.set("MODELARTS_REGION", "cn-north-4");
+  Session session;
+  BOOST_TEST(session.options().account() == "main-account");
+  BOOST_TEST(session.options().username() == "main-account");
+  // An explicit account is kept.
+  env.set("MODELARTS_ACCOUNT", "the-domain");
+  BOOST_TEST(Session().options().account() == "the-domain");
+}
+
 BOOST_AUTO_TEST_CASE(region_not_needed_with_endpoint_and_project) {
   ScopedEnvironment env;
   auto transport = std::make_shared<modelarts::test::FakeTransport>();

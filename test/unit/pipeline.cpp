@@ -50,8 +50,6 @@ BOOST_AUTO_TEST_CASE(hostile_ids_stay_in_one_segment) {
     std::string wire;
   };
   const Case cases[] = {
-      {"a/b", "a%2Fb"},
-      {"../x", "..%2Fx"},
       {"%2F", "%252F"},
       {"my job 1", "my%20job%201"},
       {"作业", "%E4%BD%9C%E4%B8%9A"},
@@ -74,7 +72,8 @@ BOOST_AUTO_TEST_CASE(hostile_ids_stay_in_one_segment) {
 }
 
 BOOST_AUTO_TEST_CASE(empty_dot_and_dotdot_are_refused_before_sending) {
-  for (const std::string id : {"", ".", ".."}) {
+  // And any segment holding '/': no ModelArts ID does, and the gateway would split it (issue 13 item 1).
+  for (const std::string id : {"", ".", "..", "a/b", "../x"}) {
     Fixture f;
     auto result = detail::try_call(Session(f.options), delete_job(id));
     BOOST_TEST_CONTEXT("id '" << id << "'") {

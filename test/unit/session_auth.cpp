@@ -149,6 +149,54 @@ BOOST_AUTO_TEST_CASE(zero_or_several_projects_is_a_clear_error) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(main_account_login_names_the_user_as_the_domain) {
+  // Python Session(username='<account name>', password=..., region_name=...) has no account: the user is it.
+  auto transport = std::make_shared<FakeTransport>();
+  auto clock = std::make_shared<FakeClock>();
+  reply_token(*transport, "TOKEN-ONE", "2024-01-15T09:30:00.000000Z", "2024-01-16T09:30:00.000000Z");
+  transport->reply(200, "{}");
+  Session session(password_options(transport, clock).account({}));
+  BOOST_REQUIRE(detail::try_call(session, list_jobs()).ok());
+  const auto body = boost::json::parse(transport->requests().at(0).body);
+  const auto& user = body.at("auth").at("identity").at("password").at("user");
+  BOOST_TEST(user.at("name").as_string() == "my-user");
+  BOOST_TEST(user.at("domain").at("name").as_string() == "my-user");
+  BOOST_CHECK_NO_THROW(Session::with_password("", "my-user", "pw", "cn-north-4"));
+}
+
+BOOST_AUTO_TEST_CASE(endpoints_value_reaches_both_constructors_and_the_options) {
+  // Python Session.set_endpoint(iam_endpoint, obs_endpoint, modelarts_endpoint, region_name), per session.
+  const Endpoints endpoints = Endpoints{}
+                                  .iam_endpoint("https://iam.otc.example.test")
+                                  .obs_endpoint("https://obs.otc.example.test")
+                                  .modelarts_endpoint("https://modelarts.otc.example.test:8443");
+  Session by_key = Session::with_access_key("AK", "SK", "p1", "eu-de", endpoints);
+  BOOST_TEST(by_key.modelarts_endpoint() == "https://modelarts.otc.example.test:8443");
+  BOOST_TEST(by_key.options().iam_endpoint() == "https://iam.otc.example.test");
+  BOOST_TEST(by_key.options().obs_endpoint() == "https://obs.otc.example.test");
+  Session by_password = Session::with_password("acct", "user", "pw", "eu-de", "p1", endpoints);
+  BOOST_TEST(by_password.modelarts_endpoint() == "https://modelarts.otc.example.test:8443");
+  BOOST_TEST(by_password.options().iam_endpoint() == "https://iam.otc.example.test");
+  // Without them, the region's defaults; an empty field of Endpoints leaves the option as it was.
+  BOOST_TEST(Session::with_access_key("AK", "SK", "p1", "cn-north-4").modelarts_endpoint() ==
+             "https://modelarts.cn-north-4.myhuaweicloud.com");
+  const SessionOptions kept =
+      SessionOptions{}.modelarts_endpoint("http://127.0.0.1:1").endpoints(Endpoints{}.iam_endpoint("http://127.0.0.1:2"));
+  BOOST_TEST(kept.modelarts_endpoint() == "http://127.0.0.1:1");
+  BOOST_TEST(kept.iam_endpoint() == "http://127.0.0.1:2");
+
+  // The token request goes to the IAM endpoint given, the call to the ModelArts one.
+  auto transport = std::make_shared<FakeTransport>();
+  auto clock = std::make_shared<FakeClock>();
+  reply_token(*transport, "TOKEN-ONE", "2024-01-15T09:30:00.000000Z", "2024-01-16T09:30:00.000000Z");
+  transport->reply(200, "{}");
+  Session session(password_options(transport, clock).endpoints(endpoints));
+  BOOST_REQUIRE(detail::try_call(session, list_jobs()).ok());
+  BOOST_TEST(transport->requests().at(0).host == "iam.otc.example.test");
+  BOOST_TEST(transport->requests().at(1).host == "modelarts.otc.example.test");
+  BOOST_TEST(transport->requests().at(1).port == 8443);
+}
+
 BOOST_AUTO_TEST_CASE(password_token_fetched_once_then_reused) {
   auto transport = std::make_shared<FakeTransport>();
   auto clock = std::make_shared<FakeClock>();

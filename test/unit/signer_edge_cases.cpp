@@ -179,10 +179,33 @@ BOOST_AUTO_TEST_CASE(already_encoded_path_signs_like_raw_path) {
   BOOST_TEST(b.signature == a.signature);
 }
 
-BOOST_AUTO_TEST_CASE(encoded_slash_stays_inside_its_segment) {
-  BOOST_TEST(canonical_uri("/v1/a%2Fb/c") == "/v1/a%2Fb/c/");
+BOOST_AUTO_TEST_CASE(encoded_slash_is_sent_encoded_and_signed_as_a_separator) {
+  // The documented algorithm and the official signers decode the whole path, then split it on '/': the ID
+  // "a/b" sent as ".../training-jobs/a%2Fb" signs as ".../training-jobs/a/b/" (issue 13 item 1).
+  BOOST_TEST(canonical_uri("/v1/a%2Fb/c") == "/v1/a/b/c/");
+  BOOST_TEST(canonical_uri("/v1/a%2fb") == "/v1/a/b/");
+  BOOST_TEST(canonical_uri("/v1/a%252Fb") == "/v1/a%252Fb/");  // decoded once: "%2F" is a literal segment
   BOOST_TEST(wire_path("/v1/a%2Fb/c") == "/v1/a%2Fb/c");
+  BOOST_TEST(wire_path("/v1/a%2fb") == "/v1/a%2Fb");
   BOOST_TEST(wire_path("/v1/100%25") == "/v1/100%25");
+
+  auto encoded = base_request();
+  encoded.path = "/v1/p/training-jobs/a%2Fb";
+  auto split = base_request();
+  split.path = "/v1/p/training-jobs/a/b";
+  const auto a = sign_request(encoded, kCredentials, kDate);
+  const auto b = sign_request(split, kCredentials, kDate);
+  BOOST_TEST(a.target == "/v1/p/training-jobs/a%2Fb");
+  BOOST_TEST(line(a.canonical_request, 1) == "/v1/p/training-jobs/a/b/");
+  BOOST_TEST(a.canonical_request == b.canonical_request);
+  BOOST_TEST(a.signature == b.signature);
+  BOOST_TEST(b.target == "/v1/p/training-jobs/a/b");
+
+  auto with_query = encoded;
+  with_query.query = {{"x", "a/b"}};
+  const auto c = sign_request(with_query, kCredentials, kDate);
+  BOOST_TEST(c.target == "/v1/p/training-jobs/a%2Fb?x=a%2Fb");
+  BOOST_TEST(line(c.canonical_request, 2) == "x=a%2Fb");
 }
 
 BOOST_AUTO_TEST_CASE(empty_and_trailing_slash_paths) {

@@ -56,6 +56,24 @@ std::string segment_wise_wire_path(std::string path) {
   return out;
 }
 
+/// The documented canonical URI, step by step: decode the whole path, split it on '/', encode each segment,
+/// end with '/' (Python's signer: unquote, split, quote(segment, safe='~')).
+std::string documented_canonical_uri(const std::string& path) {
+  std::string decoded = percent_decode(path);
+  if (!decoded.empty() && decoded.front() == '/') decoded.erase(0, 1);
+  std::string out = "/";
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = decoded.find('/', start);
+    out += percent_encode(decoded.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    out += '/';
+    start = slash + 1;
+  }
+  if (out.back() != '/') out += '/';
+  return out;
+}
+
 bool signs(const std::string& header_value) {
   auto request = base_request();
   request.headers.emplace_back("X-Extra", header_value);
@@ -119,12 +137,18 @@ BOOST_AUTO_TEST_CASE(date_format_matches_strftime_over_years_and_boundaries) {
 BOOST_AUTO_TEST_CASE(one_pass_wire_path_matches_segment_wise_definition) {
   const std::vector<std::string> paths = {
       "",        "/",          "//",           "/a b/c",       "/a%20b/%2Fc", "/%zz/%4/%",  "a%2", "/%41%42%43/x%2",
-      "/%e4%b8%ad", "/a%2/b", "/~-_./+!", "/%25%2525/", "/%%41", "/\xe4\xb8\xad/x", "no/leading/slash/"};
+      "/%e4%b8%ad", "/a%2/b", "/~-_./+!", "/%25%2525/", "/%%41", "/\xe4\xb8\xad/x", "no/leading/slash/",
+      "/a%2Fb", "/a%2fb/", "/%2F%2F", "/x/%252F"};
   for (const auto& path : paths) {
     BOOST_TEST(wire_path(path) == segment_wise_wire_path(path), "path=" << path);
-    const std::string expected_uri =
-        segment_wise_wire_path(path).back() == '/' ? segment_wise_wire_path(path) : segment_wise_wire_path(path) + "/";
-    BOOST_TEST(canonical_uri(path) == expected_uri, "path=" << path);
+    BOOST_TEST(canonical_uri(path) == documented_canonical_uri(path), "path=" << path);
+    // sign_request writes the same two forms in its one pass.
+    auto request = base_request();
+    request.path = path;
+    const auto signed_request = sign_request(request, kCredentials, kDate);
+    BOOST_TEST(signed_request.target == wire_path(path), "path=" << path);
+    BOOST_TEST(signed_request.canonical_request.substr(4, canonical_uri(path).size() + 1) == canonical_uri(path) + "\n",
+               "path=" << path);
   }
   const QueryParams query = {{"b", "x y"}, {"a", "%"}};
   BOOST_TEST(wire_target("/a%20b", query) == "/a%20b?a=%25&b=x%20y");

@@ -257,9 +257,12 @@ BOOST_AUTO_TEST_CASE(flavors_and_engines) {
 BOOST_AUTO_TEST_CASE(path_tricks_in_ids_stay_one_segment) {
   ApiTestSession t;
   t.transport->reply(200, v2_job("Running"));
-  v2::TrainingJob(t.session, "a/../b").get_job_info();
-  BOOST_TEST(path_of(t.only_request()) == v2_path("training-jobs/a%2F..%2Fb"));
+  v2::TrainingJob(t.session, "a?..#b").get_job_info();
+  BOOST_TEST(path_of(t.only_request()) == v2_path("training-jobs/a%3F..%23b"));
+  // No ModelArts ID holds '/': refused before anything is sent, as in v1.
+  BOOST_CHECK_THROW(v2::TrainingJob(t.session, "a/../b").get_job_info(), InvalidArgumentError);
   BOOST_CHECK_THROW(v2::TrainingJob(t.session, "").get_job_info(), InvalidArgumentError);
+  BOOST_TEST(t.transport->requests().size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <modelarts/inputs.hpp>
+#include <modelarts/status.hpp>
 
 namespace modelarts::cli {
 
@@ -25,6 +26,7 @@ std::string format_status(int status);
 std::optional<int> parse_status(const std::string& text);
 /// Every status name, lower-case, for help and errors ("running, completed, ...").
 std::string status_names();
+inline std::string format_status(JobStatus status) { return format_status(static_cast<int>(status)); }
 /// Decimal text of a number, "" for 0 (fields the service left out).
 std::string format_number(std::int64_t value);
 /// "label=value label=value" (hyperparameters of a job or config).

@@ -75,7 +75,7 @@ int list_jobs(Invocation& invocation) {
   if (paging.all) return print_all_pages(invocation, paging, table, LabelJob::list(invocation.session(), query), add_label_row);
   const auto [api, project_id] = label_api(invocation);
   const LabelJobList list = api.query_label_jobs(project_id, query);
-  return print_one_page(invocation, paging, table, list.jobs, list.job_total_count, "label jobs", add_label_row);
+  return print_one_page(invocation, paging, table, list.items, list.total_count, "label jobs", add_label_row);
 }
 
 int get_job(Invocation& invocation) {

@@ -32,12 +32,6 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-std::pair<std::string, std::string> split_pair(const std::string& text) {
-  const auto equals = text.find('=');
-  if (equals == std::string::npos) return {percent_decode(text), {}};
-  return {percent_decode(text.substr(0, equals)), percent_decode(text.substr(equals + 1))};
-}
-
 /// --data: the body itself, @FILE for a file's content, - for standard input. It must be UTF-8.
 std::string request_body(const Invocation& invocation) {
   std::string data = invocation.get_or<std::string>("data", "");
@@ -84,16 +78,10 @@ int run_raw(Invocation& invocation) {
 
   QueryParams query;
   if (const auto question = path.find('?'); question != std::string::npos) {
-    std::string rest = path.substr(question + 1);
+    query = parse_query(std::string_view(path).substr(question + 1));
     path.erase(question);
-    for (std::size_t start = 0; start <= rest.size();) {
-      auto end = rest.find('&', start);
-      if (end == std::string::npos) end = rest.size();
-      if (end > start) query.push_back(split_pair(rest.substr(start, end - start)));
-      start = end + 1;
-    }
   }
-  for (const auto& pair : invocation.all("query")) query.push_back(split_pair(pair));
+  for (const auto& pair : invocation.all("query")) query.push_back(parse_query_pair(pair));
   const std::string body = request_body(invocation);
 
   const Session& session = invocation.session();

@@ -31,7 +31,7 @@ int list_jobs(Invocation& invocation) {
   if (paging.all)
     return print_all_pages(invocation, paging, table, TrainingJob::list(invocation.session(), options), add_training_job_row);
   const TrainingJobList page = Estimator::get_job_list(invocation.session(), options);
-  return print_one_page(invocation, paging, table, page.jobs, page.job_total_count, "training jobs", add_training_job_row);
+  return print_one_page(invocation, paging, table, page.items, page.total_count, "training jobs", add_training_job_row);
 }
 
 int create_job(Invocation& invocation) {

@@ -13,36 +13,20 @@
 #include "list_output.hpp"
 #include "options.hpp"
 #include "table.hpp"
+#include "training_views.hpp"
 
 namespace modelarts::cli {
 
 namespace {
 
-std::string engine_text(const ConfigInfo& info) {
-  if (info.engine_version.empty()) return info.engine_name;
-  return info.engine_name + " (" + info.engine_version + ")";
-}
-
 Fields config_fields(const ConfigInfo& info) {
-  return {
+  Fields fields{
       {"config_name", info.config_name},
       {"config_desc", info.config_desc},
       {"create_time", format_time_ms(info.create_time)},
-      {"engine", engine_text(info)},
-      {"spec", info.spec_code.empty() ? format_number(info.spec_id) : info.spec_code},
-      {"worker_server_num", format_number(info.worker_server_num)},
-      {"model_id", format_number(info.model_id)},
-      {"app_url", info.app_url},
-      {"boot_file_url", info.boot_file_url},
-      {"parameter", format_parameters(info.parameter)},
-      {"data_url", info.data_url},
-      {"dataset_id", info.dataset_id},
-      {"dataset_version_id", info.dataset_version_id},
-      {"train_url", info.train_url},
-      {"log_url", info.log_url},
-      {"user_image_url", info.user_image_url},
-      {"user_command", info.user_command},
   };
+  for (auto& field : training_config_fields(info)) fields.push_back(std::move(field));
+  return fields;
 }
 
 Table configs_table() { return Table({"NAME", "DESCRIPTION", "ENGINE", "CREATED"}); }
@@ -58,7 +42,7 @@ int list_configs(Invocation& invocation) {
   if (paging.all)
     return print_all_pages(invocation, paging, table, TrainingJobConfig::list(invocation.session(), options), add_config_row);
   const ConfigList page = Estimator::get_job_configs_list(invocation.session(), options);
-  return print_one_page(invocation, paging, table, page.configs, page.config_total_count, "configs", add_config_row);
+  return print_one_page(invocation, paging, table, page.items, page.total_count, "configs", add_config_row);
 }
 
 int create_config(Invocation& invocation) {

@@ -44,7 +44,8 @@ void print_log_text(Invocation& invocation, const std::string& content) {
   invocation.out().flush();
 }
 
-int print_log(Invocation& invocation, const JobLog& log) {
+template <class Log>  // JobLog (by lines) or JobLogRange (by bytes)
+int print_log(Invocation& invocation, const Log& log) {
   if (invocation.json()) {
     print_json_text(invocation, log.raw_json);
     return 0;
@@ -100,8 +101,9 @@ void add_log_flags(CLI::App& app) {
   integer(app, "lines", "N", "lines to read, 0..500 (default 50)");
   text(app, "base-line", "MARK", "read from this position (a start/end line of an earlier read)");
   text(app, "order", "asc|desc", "desc reads downward from --base-line, asc upward");
-  integer(app, "start-byte", "N", "Python get_job_log(start_byte=): -1 or 0 the newest lines, else a position");
-  integer(app, "offset", "N", "Python get_job_log(offset=): lines to read, < 0 reads upward (-2048..2048)");
+  integer(app, "start-byte", "N",
+          "Python get_job_log(start_byte=): 0 the start, -1 the newest bytes, else a byte position");
+  integer(app, "offset", "N", "Python get_job_log(offset=): bytes to read, < 0 reads backward (-2048..2048)");
   flag(app, "follow", "print the newest lines, then new lines as they come, until the version ends");
   number(app, "interval", "SECONDS", "with --follow: pause between reads when nothing is new (default 2)");
 }
@@ -129,7 +131,7 @@ int wait_for_version(Invocation& invocation, const TrainingJob& version) {
   const JobInfo final_info = version.wait(options);
   progress.finish();
   show_job_info(invocation, final_info);
-  if (final_info.status != static_cast<int>(JobStatus::completed))
+  if (final_info.status != JobStatus::completed)
     throw CommandFailure("training job " + version.job_id() + " version " + version.version_id() + " ended " +
                              format_status(final_info.status),
                          ExitStatus::job_unsuccessful);

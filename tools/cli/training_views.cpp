@@ -6,7 +6,7 @@ namespace modelarts::cli {
 
 namespace {
 
-std::string data_text(const JobInfo& info) {
+std::string data_text(const TrainingConfigInfo& info) {
   if (!info.data_url.empty()) return info.data_url;
   if (!info.dataset_id.empty()) return "dataset " + info.dataset_id + " version " + info.dataset_version_id;
   std::string text;
@@ -17,25 +17,15 @@ std::string data_text(const JobInfo& info) {
   return text;
 }
 
-std::string engine_text(const JobInfo& info) {
+}  // namespace
+
+std::string engine_text(const TrainingConfigInfo& info) {
   if (info.engine_version.empty()) return info.engine_name;
   return info.engine_name.empty() ? info.engine_version : info.engine_name + " (" + info.engine_version + ")";
 }
 
-}  // namespace
-
-Fields job_info_fields(const JobInfo& info) {
+Fields training_config_fields(const TrainingConfigInfo& info) {
   return {
-      {"job_id", info.job_id},
-      {"job_name", info.job_name},
-      {"job_desc", info.job_desc},
-      {"version_id", info.version_id},
-      {"version_name", info.version_name},
-      {"pre_version_id", info.pre_version_id == "0" ? std::string() : info.pre_version_id},
-      {"status", format_status(info.status) + " (" + std::to_string(info.status) + ")"},
-      {"create_time", format_time_ms(info.create_time)},
-      {"start_time", format_time_ms(info.start_time)},
-      {"duration", format_duration_ms(info.duration)},
       {"engine", engine_text(info)},
       {"spec", info.spec_code.empty() ? format_number(info.spec_id) : info.spec_code},
       {"worker_server_num", format_number(info.worker_server_num)},
@@ -48,9 +38,26 @@ Fields job_info_fields(const JobInfo& info) {
       {"log_url", info.log_url},
       {"user_image_url", info.user_image_url},
       {"user_command", info.user_command},
-      {"resource_id", info.resource_id},
       {"pool_id", info.pool_id},
   };
+}
+
+Fields job_info_fields(const JobInfo& info) {
+  Fields fields{
+      {"job_id", info.job_id},
+      {"job_name", info.job_name},
+      {"job_desc", info.job_desc},
+      {"version_id", info.version_id},
+      {"version_name", info.version_name},
+      {"pre_version_id", info.pre_version_id == "0" ? std::string() : info.pre_version_id},
+      {"status", format_status(info.status) + " (" + std::to_string(info.status_code()) + ")"},
+      {"create_time", format_time_ms(info.create_time)},
+      {"start_time", format_time_ms(info.start_time)},
+      {"duration", format_duration_ms(info.duration)},
+  };
+  for (auto& field : training_config_fields(info)) fields.push_back(std::move(field));
+  fields.push_back({"resource_id", info.resource_id});
+  return fields;
 }
 
 Table training_jobs_table() {

@@ -1,4 +1,4 @@
-// How training jobs and their versions look in table output.
+// How training jobs, their versions and training configs look in table output.
 #pragma once
 
 #include <iosfwd>
@@ -10,6 +10,10 @@
 
 namespace modelarts::cli {
 
+/// "PyTorch (PyTorch-1.0.0-python3.6)": the engine name and version, either alone when the other is unknown.
+std::string engine_text(const TrainingConfigInfo& info);
+/// The training-config fields a version and a config share (engine, spec, code, data, outputs), as FIELD/VALUE.
+Fields training_config_fields(const TrainingConfigInfo& info);
 /// One version's detail as FIELD/VALUE pairs.
 Fields job_info_fields(const JobInfo& info);
 /// Jobs list rows: JOB_ID NAME VERSION_ID STATUS VERSIONS CREATED DURATION DESCRIPTION.

@@ -29,7 +29,7 @@ Fields visualization_fields(const VisualizationJobInfo& info) {
       {"job_id", info.job_id},
       {"job_name", info.job_name},
       {"job_desc", info.job_desc},
-      {"status", format_status(info.status) + " (" + std::to_string(info.status) + ")"},
+      {"status", format_status(info.status) + " (" + std::to_string(info.status_code()) + ")"},
       {"create_time", format_time_ms(info.create_time)},
       {"duration", format_duration_ms(info.duration)},
       {"service_url", info.service_url},
@@ -67,7 +67,7 @@ int list_jobs(Invocation& invocation) {
     return print_all_pages(invocation, paging, table, VisualizationJob::list(invocation.session(), options),
                            add_visualization_row);
   const VisualizationJobList page = VisualizationJob::get_visualization_job_list(invocation.session(), options);
-  return print_one_page(invocation, paging, table, page.jobs, page.job_total_count, "visualization jobs",
+  return print_one_page(invocation, paging, table, page.items, page.total_count, "visualization jobs",
                         add_visualization_row);
 }
 
@@ -101,11 +101,11 @@ int wait_job(Invocation& invocation) {
     const auto waited = std::chrono::steady_clock::now() - started;
     progress.show("visualization job " + info.job_id + " " + info.job_name + ": " + format_status(info.status) + ", waited " +
                   format_duration_ms(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count()));
-    const bool running = info.status == static_cast<int>(JobStatus::running);
+    const bool running = info.status == JobStatus::running;
     if ((until == "running" && running) || is_terminal_status(info.status)) {
       progress.finish();
       show_info(invocation, info);
-      const bool wanted = until == "running" ? running : info.status == static_cast<int>(JobStatus::completed);
+      const bool wanted = until == "running" ? running : info.status == JobStatus::completed;
       if (!wanted)
         throw CommandFailure("visualization job " + info.job_id + " ended " + format_status(info.status),
                              ExitStatus::job_unsuccessful);

@@ -6,24 +6,15 @@
 
 #include <openssl/crypto.h>
 
+#include "detail/text.hpp"
+
 namespace modelarts::testing::detail {
 namespace {
 
 constexpr std::string_view kAlgorithm = "SDK-HMAC-SHA256";
 constexpr std::string_view kPrefix = "Incorrect IAM authentication information: ";
 
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using ::modelarts::detail::trim;
 
 AuthRefusal refuse(std::string_view reason) { return AuthRefusal{std::string(kPrefix) + std::string(reason)}; }
 
@@ -117,7 +108,7 @@ AuthOutcome GatewayAuth::verify_signature(const HttpRequestMessage& request, std
   std::vector<std::string> names;
   for (std::string_view list = header.signed_headers; !list.empty();) {
     const std::size_t semicolon = list.find(';');
-    names.push_back(lower(list.substr(0, semicolon)));
+    names.push_back(::modelarts::detail::ascii_lowercase(list.substr(0, semicolon)));
     if (semicolon == std::string_view::npos) break;
     list = list.substr(semicolon + 1);
   }

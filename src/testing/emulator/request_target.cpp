@@ -27,20 +27,7 @@ std::variant<RequestTarget, TargetProblem> parse_request_target(std::string_view
     rest = rest.substr(slash + 1);
   }
 
-  if (question != std::string_view::npos) {
-    std::string_view query = target.substr(question + 1);
-    while (!query.empty()) {
-      const std::size_t amp = query.find('&');
-      const std::string_view pair = query.substr(0, amp);
-      if (!pair.empty()) {
-        const std::size_t eq = pair.find('=');
-        parsed.query.emplace_back(percent_decode(pair.substr(0, eq)),
-                                  eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1)));
-      }
-      if (amp == std::string_view::npos) break;
-      query = query.substr(amp + 1);
-    }
-  }
+  if (question != std::string_view::npos) parsed.query = parse_query(target.substr(question + 1));
   return parsed;
 }
 

@@ -3,183 +3,163 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <boost/describe.hpp>
 #include <boost/json.hpp>
+#include <boost/mp11.hpp>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <map>
+#include <optional>
 #include <stdexcept>
+#include <type_traits>
+#include <vector>
 
 #include "field_reader.hpp"
 
 namespace modelarts::testing::detail::service {
+
+// The field table of each stored type, the one definition both directions read: a member's JSON name is its
+// C++ name. The first member of a type kept in a map is its key. Every field is required, except that a
+// collection missing from the file is empty (files written before it existed); a wrong type makes the file
+// invalid, naming the field.
+BOOST_DESCRIBE_STRUCT(TrainingVersion, (), (version_id, version_name, create_ms, stop_ms, config))
+BOOST_DESCRIBE_STRUCT(TrainingJob, (), (job_id, job_name, job_desc, workspace_id, create_ms, next_version_number,
+                                        versions))
+BOOST_DESCRIBE_STRUCT(JobConfigPreset, (), (config_name, config_desc, create_ms, config))
+BOOST_DESCRIBE_STRUCT(VisualizationJob, (), (job_id, job_name, job_desc, train_url, job_type, flavor_code,
+                                             workspace_id, schedule_hours, create_ms, run_start_ms, restarted,
+                                             stop_ms))
+BOOST_DESCRIBE_STRUCT(LabelJob, (), (id, name, description, data_type, path, filter_id, type, create_ms, dls_prj_id,
+                                     image_count, last_pass_rate, last_validation_ms))
+BOOST_DESCRIBE_STRUCT(ServiceState, (), (next_training_job_id, next_version_id, next_visualization_id,
+                                         next_dls_prj_id, training_jobs, job_configs, visualization_jobs,
+                                         label_jobs, v2_training_jobs))
+namespace v2 {
+BOOST_DESCRIBE_ENUM(Outcome, complete, fail, abnormal, hang)
+BOOST_DESCRIBE_STRUCT(Job, (), (id, name, description, workspace_id, create_ms, terminate_ms, outcome, annotations,
+                                algorithm, spec))
+}  // namespace v2
 
 namespace {
 namespace json = boost::json;
 constexpr const char* kFormat = "modelarts-emulator-state";
 constexpr std::int64_t kFormatVersion = 1;
 
-json::object config_json(const TrainingConfig& config, ConfigUse use) { return training_config_request(config, use); }
+template <class T>
+struct is_map : std::false_type {};
+template <class K, class V>
+struct is_map<std::map<K, V>> : std::true_type {};
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
 
-TrainingConfig config_from(const json::value& value, ConfigUse use) {
-  const json::object& object = value.as_object();
-  FieldReader reader(object);
-  std::vector<std::string_view> extra;
-  TrainingConfig config = read_training_config(reader, use, extra);
-  if (!reader.ok()) throw std::runtime_error("invalid training config: " + reader.failure().message);
-  return config;
+template <class T>
+using fields_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+// A training config is stored as the request body that creates it (the emulator's one reader validates it).
+ConfigUse config_use(bool derived) { return derived ? ConfigUse::version : ConfigUse::job; }
+
+template <class T>
+json::value to_json(const T& value) {
+  if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t> || std::is_same_v<T, double> ||
+                std::is_same_v<T, json::object>) {
+    return value;
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return json::string(value);
+  } else if constexpr (std::is_same_v<T, TrainingConfig>) {
+    return training_config_request(value, config_use(value.pre_version_id != 0));
+  } else if constexpr (std::is_same_v<T, v2::Jobs>) {
+    return to_json(value.by_id);
+  } else if constexpr (is_optional<T>::value) {
+    return value ? to_json(*value) : json::value(nullptr);
+  } else if constexpr (is_map<T>::value) {
+    json::array out;
+    for (const auto& entry : value) out.push_back(to_json(entry.second));
+    return out;
+  } else if constexpr (std::is_enum_v<T>) {
+    return json::string(boost::describe::enum_to_string(value, "complete"));
+  } else {
+    json::object out;
+    boost::mp11::mp_for_each<fields_of<T>>([&](auto field) { out[field.name] = to_json(value.*field.pointer); });
+    return out;
+  }
 }
 
-std::string text(const json::value& v) { return std::string(v.as_string()); }
-std::int64_t integer(const json::value& v) { return v.to_number<std::int64_t>(); }
+template <class T>
+void from_json(const json::value& in, T& out) {
+  if constexpr (std::is_same_v<T, bool>) {
+    out = in.as_bool();
+  } else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>) {
+    out = in.to_number<T>();
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    out = std::string(in.as_string());
+  } else if constexpr (std::is_same_v<T, json::object>) {
+    out = in.as_object();
+  } else if constexpr (std::is_same_v<T, TrainingConfig>) {
+    FieldReader reader(in.as_object());
+    std::vector<std::string_view> extra;
+    out = read_training_config(reader, config_use(in.as_object().contains("pre_version_id")), extra);
+    if (!reader.ok()) throw std::runtime_error("invalid training config: " + reader.failure().message);
+  } else if constexpr (std::is_same_v<T, v2::Jobs>) {
+    from_json(in, out.by_id);
+  } else if constexpr (is_optional<T>::value) {
+    out.reset();
+    if (!in.is_null()) from_json(in, out.emplace());
+  } else if constexpr (is_map<T>::value) {
+    using Item = typename T::mapped_type;
+    using Key = boost::mp11::mp_front<fields_of<Item>>;
+    out.clear();
+    for (const json::value& element : in.as_array()) {
+      Item item;
+      from_json(element, item);
+      const auto key = item.*Key::pointer;
+      out[key] = std::move(item);
+    }
+  } else if constexpr (std::is_enum_v<T>) {
+    if (!boost::describe::enum_from_string(std::string(in.as_string()).c_str(), out))
+      throw std::runtime_error("unknown value '" + std::string(in.as_string()) + "'");
+  } else {
+    const json::object& object = in.as_object();
+    boost::mp11::mp_for_each<fields_of<T>>([&](auto field) {
+      using Field = std::decay_t<decltype(out.*field.pointer)>;
+      const json::value* value = object.if_contains(field.name);
+      if (value == nullptr) {
+        // A collection missing is empty (files written before it existed); any other field is required.
+        if constexpr (is_map<Field>::value || std::is_same_v<Field, v2::Jobs>) return;
+        throw std::runtime_error(std::string("missing field ") + field.name);
+      }
+      try {
+        from_json(*value, out.*field.pointer);
+      } catch (const std::exception& e) {
+        throw std::runtime_error(std::string(field.name) + ": " + e.what());
+      }
+    });
+  }
+}
+
 }  // namespace
 
 std::string state_to_text(const ServiceState& state) {
-  json::object root;
+  json::object root = to_json(state).as_object();
   root["format"] = kFormat;
   root["version"] = kFormatVersion;
-  root["next_training_job_id"] = state.next_training_job_id;
-  root["next_version_id"] = state.next_version_id;
-  root["next_visualization_id"] = state.next_visualization_id;
-  root["next_dls_prj_id"] = state.next_dls_prj_id;
-  json::array jobs;
-  for (const auto& [id, job] : state.training_jobs) {
-    json::array versions;
-    for (const auto& [vid, v] : job.versions)
-      versions.push_back(json::object{
-          {"version_id", v.version_id},
-          {"version_name", v.version_name},
-          {"job_desc", v.job_desc},
-          {"create_ms", v.create_ms},
-          {"stop_ms", v.stop_ms},
-          {"config", config_json(v.config, v.config.pre_version_id != 0 ? ConfigUse::version : ConfigUse::job)}});
-    jobs.push_back(json::object{{"job_id", job.job_id},
-                                {"job_name", job.job_name},
-                                {"job_desc", job.job_desc},
-                                {"workspace_id", job.workspace_id},
-                                {"create_ms", job.create_ms},
-                                {"next_version_number", job.next_version_number},
-                                {"versions", std::move(versions)}});
-  }
-  root["training_jobs"] = std::move(jobs);
-  json::array configs;
-  for (const auto& [name, preset] : state.job_configs)
-    configs.push_back(json::object{{"config_name", preset.config_name},
-                                   {"config_desc", preset.config_desc},
-                                   {"create_ms", preset.create_ms},
-                                   {"config", config_json(preset.config, ConfigUse::preset)}});
-  root["job_configs"] = std::move(configs);
-  json::array visualization;
-  for (const auto& [id, job] : state.visualization_jobs)
-    visualization.push_back(json::object{{"job_id", job.job_id},
-                                         {"job_name", job.job_name},
-                                         {"job_desc", job.job_desc},
-                                         {"train_url", job.train_url},
-                                         {"job_type", job.job_type},
-                                         {"flavor_code", job.flavor_code},
-                                         {"workspace_id", job.workspace_id},
-                                         {"schedule_hours", job.schedule_hours},
-                                         {"create_ms", job.create_ms},
-                                         {"run_start_ms", job.run_start_ms},
-                                         {"restarted", job.restarted},
-                                         {"stop_ms", job.stop_ms}});
-  root["visualization_jobs"] = std::move(visualization);
-  json::array labels;
-  for (const auto& [id, job] : state.label_jobs) {
-    json::value rate = nullptr;
-    if (job.last_pass_rate) rate = *job.last_pass_rate;
-    labels.push_back(json::object{{"id", job.id},
-                                  {"name", job.name},
-                                  {"description", job.description},
-                                  {"data_type", job.data_type},
-                                  {"path", job.path},
-                                  {"filter_id", job.filter_id},
-                                  {"type", job.type},
-                                  {"create_ms", job.create_ms},
-                                  {"dls_prj_id", job.dls_prj_id},
-                                  {"image_count", job.image_count},
-                                  {"last_pass_rate", rate},
-                                  {"last_validation_ms", job.last_validation_ms}});
-  }
-  root["label_jobs"] = std::move(labels);
-  root["v2_training_jobs"] = v2::jobs_to_json(state.v2_jobs);
   return json::serialize(root);
 }
 
 ServiceState state_from_text(const std::string& document) {
   ServiceState state;
   try {
-    const json::object root = json::parse(document).as_object();
-    if (text(root.at("format")) != kFormat || integer(root.at("version")) != kFormatVersion)
+    const json::value root = json::parse(document);
+    const json::object& object = root.as_object();
+    const json::value* format = object.if_contains("format");
+    const json::value* version = object.if_contains("version");
+    if (format == nullptr || !format->is_string() || format->as_string() != kFormat || version == nullptr ||
+        !version->is_int64() || version->as_int64() != kFormatVersion)
       throw std::runtime_error("not a modelarts-emulator-state document of version 1");
-    state.next_training_job_id = integer(root.at("next_training_job_id"));
-    state.next_version_id = integer(root.at("next_version_id"));
-    state.next_visualization_id = integer(root.at("next_visualization_id"));
-    state.next_dls_prj_id = integer(root.at("next_dls_prj_id"));
-    for (const auto& item : root.at("training_jobs").as_array()) {
-      const auto& o = item.as_object();
-      TrainingJob job;
-      job.job_id = integer(o.at("job_id"));
-      job.job_name = text(o.at("job_name"));
-      job.job_desc = text(o.at("job_desc"));
-      job.workspace_id = text(o.at("workspace_id"));
-      job.create_ms = integer(o.at("create_ms"));
-      job.next_version_number = integer(o.at("next_version_number"));
-      for (const auto& vitem : o.at("versions").as_array()) {
-        const auto& vo = vitem.as_object();
-        TrainingVersion v;
-        v.version_id = integer(vo.at("version_id"));
-        v.version_name = text(vo.at("version_name"));
-        v.job_desc = text(vo.at("job_desc"));
-        v.create_ms = integer(vo.at("create_ms"));
-        v.stop_ms = integer(vo.at("stop_ms"));
-        const bool derived = vo.at("config").as_object().contains("pre_version_id");
-        v.config = config_from(vo.at("config"), derived ? ConfigUse::version : ConfigUse::job);
-        job.versions[v.version_id] = std::move(v);
-      }
-      state.training_jobs[job.job_id] = std::move(job);
-    }
-    for (const auto& item : root.at("job_configs").as_array()) {
-      const auto& o = item.as_object();
-      JobConfigPreset preset{text(o.at("config_name")), text(o.at("config_desc")), integer(o.at("create_ms")),
-                             config_from(o.at("config"), ConfigUse::preset)};
-      state.job_configs[preset.config_name] = std::move(preset);
-    }
-    for (const auto& item : root.at("visualization_jobs").as_array()) {
-      const auto& o = item.as_object();
-      VisualizationJob job;
-      job.job_id = integer(o.at("job_id"));
-      job.job_name = text(o.at("job_name"));
-      job.job_desc = text(o.at("job_desc"));
-      job.train_url = text(o.at("train_url"));
-      job.job_type = text(o.at("job_type"));
-      job.flavor_code = text(o.at("flavor_code"));
-      job.workspace_id = text(o.at("workspace_id"));
-      job.schedule_hours = integer(o.at("schedule_hours"));
-      job.create_ms = integer(o.at("create_ms"));
-      job.run_start_ms = integer(o.at("run_start_ms"));
-      job.restarted = o.at("restarted").as_bool();
-      job.stop_ms = integer(o.at("stop_ms"));
-      state.visualization_jobs[job.job_id] = std::move(job);
-    }
-    for (const auto& item : root.at("label_jobs").as_array()) {
-      const auto& o = item.as_object();
-      LabelJob job;
-      job.id = text(o.at("id"));
-      job.name = text(o.at("name"));
-      job.description = text(o.at("description"));
-      job.data_type = text(o.at("data_type"));
-      job.path = text(o.at("path"));
-      job.filter_id = text(o.at("filter_id"));
-      job.type = text(o.at("type"));
-      job.create_ms = integer(o.at("create_ms"));
-      job.dls_prj_id = integer(o.at("dls_prj_id"));
-      job.image_count = integer(o.at("image_count"));
-      if (!o.at("last_pass_rate").is_null()) job.last_pass_rate = o.at("last_pass_rate").to_number<double>();
-      job.last_validation_ms = integer(o.at("last_validation_ms"));
-      state.label_jobs[job.id] = std::move(job);
-    }
-    state.v2_jobs = v2::jobs_from_json(root.if_contains("v2_training_jobs"));
+    from_json(root, state);
   } catch (const std::exception& e) {
     throw std::runtime_error(std::string("invalid emulator state: ") + e.what());
   }

@@ -19,7 +19,6 @@ inline constexpr std::size_t kLabelJobQuota = 1000;
 struct TrainingVersion {
   std::int64_t version_id = 0;
   std::string version_name;  ///< V0001, V0002, ... within the job
-  std::string job_desc;
   TrainingConfig config;
   std::int64_t create_ms = 0;
   std::int64_t stop_ms = 0;  ///< 0: not stopped
@@ -81,7 +80,7 @@ struct ServiceState {
   std::map<std::string, JobConfigPreset> job_configs;
   std::map<std::int64_t, VisualizationJob> visualization_jobs;
   std::map<std::string, LabelJob> label_jobs;
-  v2::Jobs v2_jobs;  ///< new-version training jobs (/v2/{project_id}/training-jobs)
+  v2::Jobs v2_training_jobs;  ///< new-version training jobs (/v2/{project_id}/training-jobs)
 };
 
 }  // namespace modelarts::testing::detail::service

@@ -74,7 +74,6 @@ ServiceResponse create_training_job(RequestContext& ctx) {
   TrainingVersion version;
   version.version_id = ctx.state.next_version_id++;
   version.version_name = version_name(job.next_version_number++);
-  version.job_desc = job.job_desc;
   version.config = std::move(config);
   version.create_ms = ctx.now_ms;
   const int status = ctx.version_status(version).status;

@@ -17,7 +17,7 @@ json::object version_detail(const RequestContext& ctx, const TrainingJob& job, c
   json::object out;
   out["job_id"] = job.job_id;
   out["job_name"] = job.job_name;
-  out["job_desc"] = version.job_desc;
+  out["job_desc"] = job.job_desc;  // one description per job, shown by every call
   out["version_id"] = version.version_id;
   out["version_name"] = version.version_name;
   out["pre_version_id"] = version.config.pre_version_id;
@@ -80,11 +80,12 @@ ServiceResponse create_training_version(RequestContext& ctx, const std::string& 
   TrainingVersion version;
   version.version_id = ctx.state.next_version_id++;
   version.version_name = next_version_name(job);
-  version.job_desc = job_desc.value_or(job.job_desc);
   version.config = std::move(config);
   version.create_ms = ctx.now_ms;
   const int status = ctx.version_status(version).status;
   job.versions[version.version_id] = version;
+  // The service keeps one description per job: a new version's job_desc replaces it.
+  if (job_desc) job.job_desc = *job_desc;
   return v1_success({{"job_id", job.job_id},
                      {"job_name", job.job_name},
                      {"status", status},

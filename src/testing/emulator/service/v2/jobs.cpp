@@ -271,8 +271,8 @@ void check_spec(Check& check, json::object& spec) {
 }
 
 Job* find_job(RequestContext& ctx, const std::string& id) {
-  auto it = ctx.state.v2_jobs.by_id.find(id);
-  return it == ctx.state.v2_jobs.by_id.end() ? nullptr : &it->second;
+  auto it = ctx.state.v2_training_jobs.by_id.find(id);
+  return it == ctx.state.v2_training_jobs.by_id.end() ? nullptr : &it->second;
 }
 
 View view(RequestContext& ctx, const Job& job) { return view_of(job, ctx.now_ms, ctx.config.time_scale); }
@@ -308,17 +308,17 @@ ServiceResponse create_job(RequestContext& ctx) {
     if (auto missing = check_code_on_obs(ctx, job.algorithm)) check.fail(std::move(*missing));
   if (check.failure()) return error(*check.failure());
 
-  for (const auto& [id, other] : ctx.state.v2_jobs.by_id) {
+  for (const auto& [id, other] : ctx.state.v2_training_jobs.by_id) {
     if (other.name == job.name && other.workspace_id == job.workspace_id)
       return error(Failure{"ModelArts.2751", "Duplicate training job name: " + job.name + "."});
   }
-  if (ctx.state.v2_jobs.by_id.size() >= kQuota)
+  if (ctx.state.v2_training_jobs.by_id.size() >= kQuota)
     return error(Failure{"ModelArts.2815", "Training job quota exceeded (" + std::to_string(kQuota) + ")."});
   job.id = new_uuid(ctx.random);
   job.create_ms = ctx.now_ms;
   job.outcome = outcome_of(job.algorithm);
   const std::string id = job.id;
-  Job& stored = ctx.state.v2_jobs.by_id[id] = std::move(job);
+  Job& stored = ctx.state.v2_training_jobs.by_id[id] = std::move(job);
   return ok(201, job_object(stored, view(ctx, stored)));
 }
 
@@ -347,7 +347,7 @@ ServiceResponse update_job(RequestContext& ctx, const std::string& id) {
 
 ServiceResponse delete_job(RequestContext& ctx, const std::string& id) {
   if (find_job(ctx, id) == nullptr) return error(not_found(id));
-  ctx.state.v2_jobs.by_id.erase(id);  // deletion window 0: GET answers 2775 at once (reference Q20)
+  ctx.state.v2_training_jobs.by_id.erase(id);  // deletion window 0: GET answers 2775 at once (reference Q20)
   ServiceResponse response;
   response.status = 202;
   return response;
@@ -495,7 +495,7 @@ ServiceResponse search_jobs(RequestContext& ctx) {
     View view;
   };
   std::vector<Row> rows;
-  for (const auto& [id, job] : ctx.state.v2_jobs.by_id) {
+  for (const auto& [id, job] : ctx.state.v2_training_jobs.by_id) {
     Row row{&job, view(ctx, job)};
     bool keep = true;
     for (const json::value& filter : search.filters) {
@@ -522,7 +522,7 @@ ServiceResponse search_jobs(RequestContext& ctx) {
   for (std::size_t i = static_cast<std::size_t>(std::min<std::int64_t>(skip, static_cast<std::int64_t>(rows.size())));
        i < rows.size() && items.size() < static_cast<std::size_t>(search.limit); ++i)
     items.push_back(job_object(*rows[i].job, rows[i].view));
-  return ok(200, json::object{{"total", static_cast<std::int64_t>(ctx.state.v2_jobs.by_id.size())},
+  return ok(200, json::object{{"total", static_cast<std::int64_t>(ctx.state.v2_training_jobs.by_id.size())},
                               {"count", static_cast<std::int64_t>(rows.size())},
                               {"limit", search.limit},
                               {"offset", search.offset},

@@ -16,8 +16,8 @@ namespace {
 constexpr std::int64_t kLineEvery = 500;  // job-time ms per log line while running
 
 const Job* find(RequestContext& ctx, const std::string& id) {
-  auto it = ctx.state.v2_jobs.by_id.find(id);
-  return it == ctx.state.v2_jobs.by_id.end() ? nullptr : &it->second;
+  auto it = ctx.state.v2_training_jobs.by_id.find(id);
+  return it == ctx.state.v2_training_jobs.by_id.end() ? nullptr : &it->second;
 }
 
 bool has_task(const Job& job, const std::string& task) {

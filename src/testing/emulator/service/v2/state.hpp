@@ -31,8 +31,4 @@ struct Jobs {
   std::map<std::string, Job> by_id;
 };
 
-/// The state file's "v2_training_jobs" array, and back (throws std::runtime_error on a malformed one).
-boost::json::array jobs_to_json(const Jobs& jobs);
-Jobs jobs_from_json(const boost::json::value* array);
-
 }  // namespace modelarts::testing::detail::service::v2

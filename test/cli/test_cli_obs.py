@@ -118,7 +118,7 @@ class ObsUsageTests(ObsTestCase):
         self.assert_usage_error("obs", "rm", "obs://" + BUCKET, message="is a folder")
 
     def test_missing_object_is_a_service_error(self):
-        self.assert_service_error("obs", "cp", self.prefix + "missing.bin", self.tmp + "/", code="NoSuchKey")
+        self.assert_service_error("obs", "cp", self.prefix + "missing.bin", self.tmp + "/", code="NoSuchKey", status=3)  # not found
 
     def test_missing_local_file(self):
         result = self.run_cli("obs", "cp", os.path.join(self.tmp, "nope.txt"), self.prefix, status=2)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Fails the docs target when Doxygen wrote any warning (cmake -DLOG=.../warnings.log -P this file).
 file(READ ${LOG} warnings)
 string(STRIP "${warnings}" warnings)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # `cmake --build build --target docs`: the API reference from the public headers, with Doxygen when it is
 # installed. Not part of the default build; scripts/test builds it, and any Doxygen warning fails it.
 find_package(Doxygen QUIET OPTIONAL_COMPONENTS dot)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # modelarts_warnings: an interface target carrying the project's warning flags.
 add_library(modelarts_warnings INTERFACE)
 target_compile_options(modelarts_warnings INTERFACE

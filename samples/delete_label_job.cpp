@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delete a label (annotation) job with the legacy LabelApi, call for call as in the Python SDK docs:
 //
 //   labelapi = LabelApi(client)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delete a training job (and all its versions), as in the Python SDK docs:
 //
 //   Estimator.delete_job_by_id(modelarts_session=session, job_id="10")    # static, by ID

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delete a visualization job through the object its create call returned, as in the Python SDK docs:
 //
 //   visualization_job = VisualizationJob(modelarts_session=session).create_visualization_job(

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delete a visualization job through an object built from its ID (no request until the delete), as in the
 // Python SDK docs:
 //

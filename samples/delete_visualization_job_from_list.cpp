@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Delete a visualization job found through a list call, as in the Python SDK docs:
 //
 //   jobs = VisualizationJob.get_visualization_job_object_list(modelarts_session=session)

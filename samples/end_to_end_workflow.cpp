@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A whole training workflow with the SDK, printing each step:
 //   1. create a training job with Estimator::fit
 //   2. wait for it, with a progress callback

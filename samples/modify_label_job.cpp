@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Rename a label (annotation) job and change its description with the legacy LabelApi, as in the Python docs:
 //
 //   labelapi.mod_label_job(project_id="...", job_id="062ef90a-...",

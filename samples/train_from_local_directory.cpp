@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Train from a local code directory (Python: Estimator(training_files=TrainingFiles(code_dir=<local dir>,
 // boot_file="train.py", obs_path="obs://bucket/stage/"), ...).fit()):
 //   1. write a small training project into a local directory

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Unit-test your own code against scripted replies, with no service, socket or real sleep: the test seam
 // <modelarts/testing/fake_transport.hpp>. The "code under test" here is a small function of the kind a user
 // writes: it stops a training job's version and waits until the service reports it stopped. The test scripts

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <modelarts/error.hpp>
 
 #include "detail/result.hpp"

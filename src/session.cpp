@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Session: validates and resolves settings once, then hands resource classes a shared state.
 #include <modelarts/session.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SDK-HMAC-SHA256 signing (docs/architecture.md; Huawei Cloud "API Request Signing Guide"). Built for speed (it
 // runs on every request): headers classified once, working lists reused per thread, every output written through a
 // pointer into a buffer sized once (detail/url_writing.hpp), no hash of an empty body (hashing: detail/hashing.hpp).

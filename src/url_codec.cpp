@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The URL codec: percent-encoding, the wire and canonical forms of paths and queries, and the one query-string
 // parser the SDK, the emulator, the CLI and the tests use.
 #include <modelarts/url_codec.hpp>

@@ -1,4 +1,5 @@
-// modelarts-emulator: serves the ModelArts v1 + IAM emulator until SIGINT or SIGTERM (design section 4).
+// SPDX-License-Identifier: Apache-2.0
+// modelarts-emulator: serves the ModelArts v1 + IAM emulator until SIGINT or SIGTERM.
 // The first stdout line is "listening on http(s)://HOST:PORT"; tools and tests read it to find the port.
 #include <csignal>
 #include <cstdlib>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The SDK's notion of time (now and sleeping), replaceable so tests of retries and waits take no real time.
 #pragma once
 

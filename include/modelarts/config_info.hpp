@@ -1,5 +1,6 @@
-// Training job configs (parameter presets, reference section 2.4): a list row fills the summary fields,
-// the detail call fills the rest.
+// SPDX-License-Identifier: Apache-2.0
+// Training job configs (parameter presets, ModelArts API Reference, "Training Job Parameter Configuration"): a list row
+// fills the summary fields, the detail call fills the rest.
 #pragma once
 
 #include <cstdint>

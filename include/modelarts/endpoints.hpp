@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Endpoints: the service addresses of one Session, the counterpart of Python's
 // Session.set_endpoint(iam_endpoint, obs_endpoint, modelarts_endpoint, region_name). Per session, never global:
 // pass it to Session::with_access_key / Session::with_password, or to SessionOptions::endpoints. The region is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The exceptions the SDK throws. Every failure reaches the caller as one of these, thrown from one place
 // (detail::throw_error); what() is one line and never contains a secret.
 #pragma once

@@ -1,6 +1,8 @@
-// Estimator: the Python SDK's entry point for training (reference sections 1.3-1.5). Built with the Python
-// constructor's parameters as fluent options; fit() creates a job, create_job_version() a version,
-// create_job_configs() a config. The statics are the Python static list/look-up calls.
+// SPDX-License-Identifier: Apache-2.0
+// Estimator: the Python SDK's entry point for training (ModelArts SDK Reference, "Training Jobs", "Training Job
+// Versions" and "Training Job Parameter Configuration"). Built with the Python constructor's parameters as fluent
+// options; fit() creates a job, create_job_version() a version, create_job_configs() a config. The statics are the
+// Python static list/look-up calls.
 #pragma once
 
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP seam: the types a transport sees and the interface it implements. The SDK's own transport is
 // Boost.Beast (make_default_transport); tests and users may plug in their own.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Inputs: where a training job (or config) reads its data from. The v1 API takes exactly one of an OBS
 // path (data_url), a dataset version (dataset_id + dataset_version_id), or a list of data sources; each
 // factory below builds one of those forms, so an Inputs value always names one form (or none, when

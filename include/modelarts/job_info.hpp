@@ -1,4 +1,5 @@
-// What the service says about training jobs and their versions (reference sections 2.2 and 2.3). Decoded
+// SPDX-License-Identifier: Apache-2.0
+// What the service says about training jobs and their versions (ModelArts API Reference, "Training Jobs"). Decoded
 // leniently: numbers may arrive as strings, metric lists as objects or JSON-encoded strings, missing
 // optional fields keep their defaults, and raw_json keeps the whole object so no field is lost.
 #pragma once
@@ -34,7 +35,7 @@ struct JobInfo : TrainingConfigInfo {
   std::string resource_id;
   std::string raw_json;        ///< the whole object as received
 
-  /// The numeric status as the service sent it (reference section 2.8).
+  /// The numeric status as the service sent it (ModelArts API Reference, "Job Statuses").
   int status_code() const noexcept { return static_cast<int>(status); }
   std::string_view status_name() const noexcept { return modelarts::status_name(status); }
 };

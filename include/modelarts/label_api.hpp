@@ -1,5 +1,7 @@
-// LabelApi: the legacy label (annotation) job client, call for call (reference section 1.7): every call
-// takes the project ID first and a request struct where Python takes a dict. Failures throw ApiError.
+// SPDX-License-Identifier: Apache-2.0
+// LabelApi: the legacy label (annotation) job client, call for call (legacy ModelArts SDK Reference, "Data Labeling
+// Jobs"): every call takes the project ID first and a request struct where Python takes a dict. Failures throw
+// ApiError.
 #pragma once
 
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LabelJob: a handle on one legacy label job in the session's project. From an ID without I/O (the service
 // has no single-job GET), from create, or from the list calls (holding the row returned).
 #pragma once

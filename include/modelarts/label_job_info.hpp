@@ -1,4 +1,6 @@
-// Legacy label (annotation) jobs (reference sections 1.7 and 2.6): replies carry no is_success; IDs are UUIDs.
+// SPDX-License-Identifier: Apache-2.0
+// Legacy label (annotation) jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): replies carry no is_success;
+// IDs are UUIDs.
 #pragma once
 
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ListOptions: the keyword arguments of the v1 list calls (training jobs, configs, visualization jobs).
 // An empty sort_by or order means the Python SDK's default, which is sent, so a ported call lists rows in the
 // same order: training jobs sortBy=job_name&order=desc, configs order=asc (sortBy: the service's config_name),

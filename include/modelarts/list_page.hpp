@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ListPage<T>: one page of any list call (training jobs, configs, visualization jobs, label jobs, and the
 // pages a Pager fetches): its rows, the service's counts and quota, and the reply as received.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How the SDK reports what it does: a log level and a handler receiving one redacted line per event.
 #pragma once
 

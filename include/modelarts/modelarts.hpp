@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The whole public API. Includes only the standard library and the SDK's own headers.
 #pragma once
 

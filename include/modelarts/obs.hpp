@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The OBS client (Python: session.obs), reached with Session::obs(): the object calls and the transfer helpers
 // training needs (reference modelarts-v2-and-obs.md sections 2.4 and 3). It rides the session's pipeline
 // (retry, timeouts, TLS verification, attempt fates) and signs every attempt with the OBS signature

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // OBS request signing (reference modelarts-v2-and-obs.md section 3.2): the OBS native header signature
 // ("Authorization: OBS AK:sig"), its S3 V2 variant ("AWS AK:sig") and the pre-signed URL (query) form.
 // Public so that callers can sign OBS requests the SDK does not wrap; the SDK and the emulator use these same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MODELARTS_OPTION declares one keyword-argument-like option: a private field, a getter and a fluent
 // setter of the same name, so that `Opts{}.a(1).b("x")` reads like Python keyword arguments.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pager<T>: a lazy input range over a paged list call. Page N+1 is fetched only when iteration moves past
 // the last item of page N, and only the current page is held, so memory stays at about one page however
 // many items the service has. Iteration stops at the reported total count or at an empty page.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RetryOptions: how often and how long one call may try again.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Session: credentials, region, project and endpoints, plus the shared state (connection pool, token cache)
 // every resource object uses. Copies are cheap and share state; safe to use from many threads.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SessionOptions: everything a Session is built from (credentials, region, project, endpoints, transport,
 // retry, clock, logging), set by name or read from the environment and the credentials file.
 #pragma once

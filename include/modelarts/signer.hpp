@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AK/SK request signing (SDK-HMAC-SHA256), as the Huawei Cloud API gateway verifies it. Public so that
 // callers can sign requests the SDK does not wrap; the SDK and the emulator use these same functions. The URL
 // codec it builds on (percent-encoding, canonical URI and query) is modelarts/url_codec.hpp.

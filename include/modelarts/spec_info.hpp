@@ -1,5 +1,7 @@
-// Resource specs, AI engines and built-in algorithms (reference section 2.7): the look-ups that turn
-// train_instance_type, framework_type/framework_version and model_name into spec_id, engine_id and model_id.
+// SPDX-License-Identifier: Apache-2.0
+// Resource specs, AI engines and built-in algorithms (ModelArts API Reference, "Resource and Engine Specifications"):
+// the look-ups that turn train_instance_type, framework_type/framework_version and model_name into spec_id, engine_id
+// and model_id.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,5 @@
-// The numeric job status shared by training and visualization jobs (v1 API, reference section 2.8).
+// SPDX-License-Identifier: Apache-2.0
+// The numeric job status shared by training and visualization jobs (v1 API, ModelArts API Reference, "Job Statuses").
 #pragma once
 
 #include <string_view>

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingConfigInfo: the training-config fields (code, data, spec, engine, outputs) that a training job
-// version and a training job config both report (reference sections 2.3 and 2.4). JobInfo and ConfigInfo
-// derive from it, so each field is declared and decoded once and reads as info.app_url on both.
+// version and a training job config both report (ModelArts API Reference, "Training Jobs" and "Training Job Parameter
+// Configuration"). JobInfo and ConfigInfo derive from it, so each field is declared and decoded once and reads as
+// info.app_url on both.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJob: a cheap handle on one training job (and, when known, one of its versions). Built from IDs
 // without I/O, returned by Estimator::fit / create_job_version, or by list calls (holding the row the
-// service returned). Methods carry the Python SDK's names (reference sections 1.3 and 1.4).
+// service returned). Methods carry the Python SDK's names (ModelArts SDK Reference, "Training Jobs" and "Training Job
+// Versions").
 #pragma once
 
 #include <cstdint>

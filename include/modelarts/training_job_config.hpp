@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJobConfig: a handle on one training job config (parameter preset), keyed by its name. Built from a
 // name without I/O, returned by Estimator::create_job_configs, or by list calls (holding the list row).
 #pragma once

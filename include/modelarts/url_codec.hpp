@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The URL codec: percent-encoding (RFC 3986, upper-case hex), the wire and canonical (signed) forms of a path
 // and a query, and the query-string parser. One implementation for the SDK, the signer, the emulator, the CLI
 // and the tests.

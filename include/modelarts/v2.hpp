@@ -1,4 +1,5 @@
-// New-version (v2) training: namespace modelarts::v2 (reference modelarts-v2-and-obs.md).
+// SPDX-License-Identifier: Apache-2.0
+// New-version (v2) training: namespace modelarts::v2, the Python SDK's modelarts.estimatorV2 in C++.
 #pragma once
 
 #include <modelarts/v2/estimator.hpp>

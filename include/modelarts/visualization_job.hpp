@@ -1,5 +1,7 @@
-// VisualizationJob: a handle on one visualization (TensorBoard / MindInsight) job (reference section 1.6).
-// From an ID without I/O, from create_visualization_job, or from the list calls (holding the row returned).
+// SPDX-License-Identifier: Apache-2.0
+// VisualizationJob: a handle on one visualization (TensorBoard / MindInsight) job (ModelArts SDK Reference,
+// "Visualization Jobs"). From an ID without I/O, from create_visualization_job, or from the list calls (holding the row
+// returned).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,6 @@
-// What the service says about visualization (TensorBoard / MindInsight) jobs (reference section 2.5).
+// SPDX-License-Identifier: Apache-2.0
+// What the service says about visualization (TensorBoard / MindInsight) jobs (ModelArts API Reference, "Visualization
+// Jobs").
 #pragma once
 
 #include <cstdint>
@@ -33,7 +35,7 @@ struct VisualizationJobInfo {
   std::vector<VisualizationSchedule> schedule;
   std::string raw_json;
 
-  /// The numeric status as the service sent it (reference section 2.8).
+  /// The numeric status as the service sent it (ModelArts API Reference, "Job Statuses").
   int status_code() const noexcept { return static_cast<int>(status); }
   std::string_view status_name() const noexcept { return modelarts::status_name(status); }
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Wait options: how a wait() polls a job until it reaches a terminal status. One template for every job kind;
 // `Info` is what each poll returns (JobInfo for training versions, VisualizationJobInfo, v2 infos).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Decoders from v1 reply bodies to the public info structs. Each takes the parsed body and a context
 // ("GET /v1/...") for its error message, and returns an invalid_reply error when a required field is
 // absent or of the wrong type.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/json/serialize.hpp>
 
 #include "api/decode.hpp"
@@ -14,7 +15,8 @@ VisualizationSchedule read_schedule(const json::object& object, const std::strin
   VisualizationSchedule s;
   s.type = f.text("type");
   s.time_unit = f.text("time_unit");
-  if (s.time_unit.empty()) s.time_unit = f.text("timeUnit");  // the list example's spelling (reference 4.4)
+  // The list example's spelling (docs/service-quirks.md, V4).
+  if (s.time_unit.empty()) s.time_unit = f.text("timeUnit");
   s.duration = f.integer("duration");
   return s;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <modelarts/estimator.hpp>
 
 #include <mutex>
@@ -28,7 +29,7 @@ struct Estimator::Resolved {
 namespace {
 
 constexpr std::size_t kMaxJobName = 64;
-constexpr std::size_t kMaxConfigName = 64;  // 20 in the SDK doc, 64 in the REST doc (reference 4.6)
+constexpr std::size_t kMaxConfigName = 64;  // 20 in the SDK doc, 64 in the REST doc (docs/service-quirks.md, V6)
 constexpr std::size_t kMaxDescription = 256;
 
 std::int64_t lookup_spec_id(const Session& session, const std::string& spec_code) {

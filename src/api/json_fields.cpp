@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "api/json_fields.hpp"
 
 #include <cerrno>
@@ -149,7 +150,7 @@ std::vector<T> read_object_items(const json::value* v, std::string_view context,
 
 std::vector<Parameter> FieldReader::parameters(std::string_view key) const {
   return read_object_items<Parameter>(find(key), context_, [](const FieldReader& r) {
-    // The update-config example writes "key" where the docs say "label" (reference 4.12).
+    // The update-config example writes "key" where the docs say "label" (docs/service-quirks.md, V12).
     std::string label = r.text("label");
     if (label.empty()) label = r.text("key");
     return Parameter{std::move(label), r.text("value")};

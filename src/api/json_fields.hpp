@@ -1,4 +1,5 @@
-// Lenient field readers for v1 replies (reference section 4): integers as numbers or numeric strings,
+// SPDX-License-Identifier: Apache-2.0
+// Lenient field readers for v1 replies (docs/service-quirks.md): integers as numbers or numeric strings,
 // objects as objects or JSON-encoded strings, null or absent optional fields left at their defaults.
 // A FieldReader remembers the first required field that was absent or of the wrong type, so a decoder
 // reads everything and then reports one invalid_reply error.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the resource classes share about v1 listings: fetching one page, turning its rows into objects or
 // into a Pager page, and the look-up by name that the create retry rule uses.
 #pragma once
@@ -17,8 +18,8 @@
 namespace modelarts::detail {
 
 /// What one v1 listing takes: its collection, the service's limits (where the Python SDK doc and the REST doc
-/// disagree, the service's: reference 4.6), and the Python SDK's sort defaults, sent when the caller leaves
-/// sort_by or order empty so that a ported call lists rows in the same order.
+/// disagree, the service's: docs/service-quirks.md, V6), and the Python SDK's sort defaults, sent when the caller
+/// leaves sort_by or order empty so that a ported call lists rows in the same order.
 struct ListRules {
   const char* collection;
   int max_per_page;

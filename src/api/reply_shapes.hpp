@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The two shapes most v1 replies take, so a decoder says only what is particular to its resource:
 // one resource (an object with required IDs) and a list page (rows, counts, quota).
 #pragma once

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // Helpers every resource class uses to describe a v1 call, run it through the pipeline and decode the
-// reply, plus the design's retry rules for deletes and creates (design section 3).
+// reply, plus the recovery rules for deletes and creates (docs/architecture.md).
 #pragma once
 
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <modelarts/training_job.hpp>
 
 #include <boost/json/object.hpp>
@@ -57,7 +58,7 @@ void TrainingJob::delete_job() const {
 JobVersionList TrainingJob::get_job_version_info() const {
   require_id("job_id", job_id_);
   ApiCall call = v1_call(session_, "GET", {"training-jobs", job_id_, "versions"});
-  // page 0 asks for every version at once (reference 4.7).
+  // page 0 asks for every version at once (docs/service-quirks.md, V7).
   call.query = {{"per_page", "1000"}, {"page", "0"}};
   JobVersionList list = call_and_decode(session_, call, decode_version_list);
   if (list.job_id.empty()) list.job_id = job_id_;

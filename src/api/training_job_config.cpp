@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <modelarts/training_job_config.hpp>
 
 #include <modelarts/estimator.hpp>

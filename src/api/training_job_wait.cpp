@@ -1,4 +1,5 @@
-// TrainingJob::wait: poll the version detail until a terminal status (design section 3, "Waiting").
+// SPDX-License-Identifier: Apache-2.0
+// TrainingJob::wait: poll the version detail until a terminal status.
 #include <modelarts/training_job.hpp>
 
 #include "api/decode.hpp"

@@ -1,4 +1,5 @@
-// Argument checks made before any request (reference 4.6: validate loosely, let the service reject the
+// SPDX-License-Identifier: Apache-2.0
+// Argument checks made before any request (docs/service-quirks.md, V6: validate loosely, let the service reject the
 // rest). Each throws InvalidArgumentError through throw_error; nothing has been sent when they fire.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A v1 wait(): poll_until over one GET whose reply decodes to an info with a numeric job status, with the
 // timeout error every v1 wait reports (WaitTimeoutError naming the job and its last status).
 #pragma once

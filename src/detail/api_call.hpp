@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ApiCall: the description of one service request that resource classes hand to the pipeline
 // (retry -> authenticate each attempt -> redacted log -> transport -> decode).
 #pragma once

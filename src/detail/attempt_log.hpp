@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AttemptLog: one record per call of what became of each attempt (how much of the request was written, the
 // answer if one came, why none came). The retry loop appends to it; the retry decision and the recovery rules
 // (a retried delete answering "not found", a retried stop answering 0105, a retried create answering "name

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Authenticator: how each attempt of a call proves who is calling. One interface, two implementations, chosen
 // once from the credentials when the session is made (make_authenticator): the AK/SK signer (a fresh X-Sdk-Date
 // signature per attempt) and the IAM token provider (X-Auth-Token, fetched, cached and refreshed; its own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // create_with_recovery: the one rule every create (v1 and v2) follows when a resent create meets "name already
 // exists". The name is looked up only when an earlier attempt of this same call may have taken effect (it was
 // written and its answer lost: see AttemptLog), and what is found is returned only if it is what this call asked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A service endpoint split into what the transport needs (scheme, host, port) and what requests need
 // (the Host header value, a path prefix).
 #pragma once

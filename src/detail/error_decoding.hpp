@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // Turns an HTTP reply into a decoded ApiResponse or the ErrorInfo the caller sees: the one place that
-// decides what counts as a failure and how error bodies are read (reference auth-and-transport.md 4.4).
+// decides what counts as a failure and how error bodies are read (as the official Huawei Cloud SDK cores read them).
 #pragma once
 
 #include <string>

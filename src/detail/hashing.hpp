@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SHA-256 and HMAC-SHA256 through OpenSSL 3, fast enough to run on every request: algorithms fetched once,
 // contexts reused per thread, the HMAC context kept keyed with the last key. Used by the signer (and by the
 // public sha256_hex / hmac_sha256_hex of modelarts/signer.hpp).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What HTTP/1.1 allows in a header name and value (RFC 7230 3.2), checked both by the signer (a caller's
 // headers) and by the transport (everything it writes): one definition for both.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // IAM: the password token (POST /v3/auth/tokens) and project discovery (GET /v3/projects?name=<region>),
 // both cached in the shared session state.
 #pragma once

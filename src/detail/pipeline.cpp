@@ -1,4 +1,5 @@
-// One request's way (design section 3): encoded path -> headers -> retry loop { authenticate this attempt
+// SPDX-License-Identifier: Apache-2.0
+// One request's way (docs/architecture.md): encoded path -> headers -> retry loop { authenticate this attempt
 // (fresh X-Sdk-Date signature or IAM token) -> send -> log } -> decode.
 #include "detail/pipeline.hpp"
 

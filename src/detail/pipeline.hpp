@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The request pipeline below ApiCall: authenticate each attempt, send, retry, log. Used by try_call,
 // Session::request and the IAM helpers.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // poll_until: the one polling loop behind every wait() (v1 training and visualization jobs, v2 training jobs).
 // It polls, reports each successful poll, stops at a done value, rides through transient failures (the
 // network, throttling, 5xx) and gives up at the deadline; pauses grow geometrically on the session's clock,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "detail/proxy_routing.hpp"
 
 #include "detail/text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which endpoints go through a proxy: the proxy for the endpoint's scheme (TransportOptions::proxy, or
 // https_proxy / http_proxy as read from HTTPS_PROXY / HTTP_PROXY), unless the host is listed in no_proxy.
 #pragma once

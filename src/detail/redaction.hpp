@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Keeps secrets out of what the SDK shows: error messages, raw bodies and log lines may quote what a server sent
 // back (a gateway echoes its canonical request, X-Security-Token included; IAM echoes the password) or what the
 // caller configured. A server may quote a secret escaped (JSON "\/", "\"", "\\", "\uXXXX"), percent-encoded,

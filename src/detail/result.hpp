@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Result<T>: the library's internal success-or-error type. Exceptions are thrown only at the public surface,
 // from throw_error(), so control flow inside the library never depends on them.
 #pragma once

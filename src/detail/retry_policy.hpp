@@ -1,4 +1,5 @@
-// The retry rules of design section 3, as pure functions so they are tested without a transport. One rule of
+// SPDX-License-Identifier: Apache-2.0
+// The retry rules of docs/architecture.md, as pure functions so they are tested without a transport. One rule of
 // what is transient, shared by the retry loop, wait() and Error::retryable().
 #pragma once
 

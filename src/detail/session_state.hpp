@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The state every copy of a Session shares: resolved settings, endpoints, transport, clock, and the
 // caches (project ID, IAM token) that many threads may fill at once.
 #pragma once

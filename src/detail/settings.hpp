@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where Session settings come from: environment variables and the credentials INI file, and the check that
 // names every setting still missing.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ASCII text helpers shared by the library, the emulator and the CLI: HTTP and INI text is ASCII, and
 // locale-dependent <cctype> calls have no place in parsing it.
 #pragma once

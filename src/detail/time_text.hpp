@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Small pieces the date parsers share (IAM token expiry in ISO 8601, Retry-After in IMF-fixdate).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The writers behind the URL codec (modelarts/url_codec.hpp) and the signer: percent-encoding, the wire and
 // canonical forms of a path, the canonical query string. Each writes through a pointer into a buffer its caller
 // sized once for the longest possible output (write_sized), so the signer builds its canonical request, target

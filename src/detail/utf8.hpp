@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UTF-8 checks of text the SDK sends (JSON bodies must be valid UTF-8: the service refuses a whole body over
 // one bad byte) or shows (messages).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The OBS authenticator: the third implementation of the pipeline's Authenticator seam, next to the AK/SK signer
 // and the IAM token provider. One per call (it knows the call's bucket, key and addressing, which the OBS
 // canonical resource needs); each attempt gets a fresh Date, so a retry after a long backoff is not refused as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ObsClient: addressing, the per-attempt OBS signature on the session's pipeline, XML error decoding, and the
 // single-object calls (put, get, head, delete, list).
 #include <modelarts/obs.hpp>

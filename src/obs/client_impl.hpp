@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The OBS client's internals shared by its object calls (client.cpp) and transfers (transfer.cpp): one
 // request through the session's pipeline with an OBS-signing authenticator, and the XML replies.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // OBS signing (reference modelarts-v2-and-obs.md section 3.2, quirks O1-O7): the string-to-sign, HMAC-SHA1 and
 // Base64. Canonical resource = "/" + bucket + the path exactly as sent, plus the signed sub-resources.
 #include <modelarts/obs_signer.hpp>

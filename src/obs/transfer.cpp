@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ObsClient transfers: files in one PUT or in parts (read part by part, `parallelism` in flight, aborted on
 // failure), incremental directory uploads (limits first, skip unchanged files by size + MD5 = ETag),
 // downloads in ranged GETs, and Python's copy().

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // modelarts::testing::Emulator: wires the credential store, IAM, the gateway's auth, fault injection and the
 // ModelArts service behind one HTTP(S) server.
 #include <modelarts/testing/emulator.hpp>

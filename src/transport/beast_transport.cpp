@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // make_default_transport: the Boost.Beast HttpTransport. Takes a pooled connection (or opens one), sends the
 // request, and returns the connection to the pool when the server keeps it alive. A request is sent again on a
 // fresh connection only when not one byte of it was written (a pooled connection the server had closed failed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Connection: one TCP or TLS connection (possibly through a proxy tunnel) with its own io_context. The calling
 // thread runs that io_context for each operation until it completes or its deadline passes, so connect, read and
 // total timeouts really fire. Plain TCP exchanges skip the io_context: they block in recv/sendmsg on a blocking

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ConnectionPool: idle keep-alive connections per origin, handed out exclusively and thread-safely.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Deadline: a point in time plus the timeout that set it, and run_until, which drives an io_context until an
 // asynchronous operation completes or the deadline passes. Blocking Beast calls ignore timers; this is how the
 // transport's timeouts really fire without a background thread.

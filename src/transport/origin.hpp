@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Origin: where a request goes (scheme, host, port); the key of the connection pool and the name in messages.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The HTTP proxy setting: parsed once from TransportOptions::proxy ("http://[user:password@]host:port").
 // https targets go through a CONNECT tunnel; plain http targets are sent to the proxy in absolute form.
 #pragma once

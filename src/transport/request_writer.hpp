@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Serializes an HttpRequest's head (request line and fields) so that head and body go out in one gather write.
 #pragma once
 

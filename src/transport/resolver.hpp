@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Name resolution that honours a deadline. getaddrinfo cannot be cancelled, and asio's resolver joins its
 // lookup thread when the io_context goes away, so a hung DNS server would hold the caller past connect_timeout.
 // Here the lookup runs on a detached thread that owns its state; the caller waits only until the deadline.

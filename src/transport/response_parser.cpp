@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "transport/response_parser.hpp"
 
 #include <tuple>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ResponseParser: Beast's HTTP/1 response parser writing straight into a modelarts::HttpResponse. The stock
 // response_parser<string_body> builds a basic_fields (a tree of heap nodes, field-name look-ups) that the
 // transport then copied pair by pair; this one appends each name/value pair and the body where they end up.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SocketTimeout: SO_RCVTIMEO or SO_SNDTIMEO of one blocking socket, set only when the wanted value changes. The
 // plain-TCP exchange blocks in recv/sendmsg and lets the kernel end the wait at the deadline; a keep-alive
 // connection asks for the same read timeout call after call, so the common case costs no setsockopt.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The client TLS context shared by all connections of one transport, and the per-connection setup that goes
 // with it (SNI and host-name/IP verification).
 #pragma once

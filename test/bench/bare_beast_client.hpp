@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The baseline of measurement 1: the least a client can do for the same call. One keep-alive Boost.Beast
 // connection, a request built once with headers signed once, and only the status checked in the reply.
 #pragma once

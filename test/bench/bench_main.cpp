@@ -1,4 +1,5 @@
-// modelarts-bench: the C++ side of the benchmarks (issue 6). scripts/bench starts one emulator and runs this
+// SPDX-License-Identifier: Apache-2.0
+// modelarts-bench: the C++ side of the benchmarks (docs/benchmarks.md). scripts/bench starts one emulator and runs this
 // program, the Python and Node.js clients and wrk against it; test/bench/report.py prints the table.
 //
 //   modelarts-bench create-visualization-job --endpoint URL [--count N]     prints the new job IDs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What every measurement needs to reach the emulator: its endpoint and the credentials it accepts.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A typical user translation unit: the whole public API, one session, one call of each kind.
 // scripts/bench times `g++ -std=c++17 -c` on it (design: "compiles in about a second").
 #include <modelarts/modelarts.hpp>

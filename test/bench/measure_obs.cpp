@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 6. OBS uploads to the emulator: a large file (multipart) and a tree of small files through session.obs(),
 // against the least a client can do for the same bytes: one keep-alive Boost.Beast connection PUTting each
 // part (or file) as an object, signed by hand. Also the SDK's peak resident memory during the large upload,

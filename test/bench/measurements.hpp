@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The measurements of modelarts-bench; each prints RESULT lines (result_line.hpp).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Resident memory of this process, from /proc/self/status.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Measurement 2, Python side: the same sequential get_visualization_job_info call with requests.Session
 (keep-alive), signed per call with AK/SK. The official Python core (huaweicloud-sdk-core) is not reachable
 here (no PyPI), so this implements its documented SDK-HMAC-SHA256 signer: every header but names with '_',

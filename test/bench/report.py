@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Reads the RESULT lines of one benchmark run and prints the table of figures, ratios and targets;
 writes the threads data for gnuplot.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every figure is printed as one line `RESULT <name> <value> <unit>`; test/bench/report.py collects the lines of
 // all clients and prints the table.
 #pragma once

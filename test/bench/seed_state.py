@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Makes the listing benchmark's emulator state: N visualization jobs, each a copy of the one job the SDK
 created through the API (so every field is as the emulator itself writes it), with its own ID and name.
 The emulator refuses creates beyond its quota of 1,000 jobs, so 100,000 cannot be made through the API;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Timing helpers shared by the measurements: a monotonic stopwatch and latency percentiles.
 #pragma once
 

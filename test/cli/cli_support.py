@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared pieces of the CLI tests: the CLI binary, the base test case, a pty runner and hostile test servers.
 
 The tests run through scripts/with-emulator, which exports MODELARTS_ENDPOINT and the HUAWEICLOUD_SDK_*

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the `modelarts` command-line client against the emulator: each group's verbs (cli_support.py
-has the shared pieces; test_cli_*.py the themes of issue 17: parsing, output, configuration)."""
+has the shared pieces; test_cli_*.py one theme each: parsing, output, configuration, commands)."""
 import json
 import os
 import pty

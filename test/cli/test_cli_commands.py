@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Issue 17 items 7 (updates change only what is given; errors name the CLI flag) and 10 (label-job get,
-visualization-job wait, training-job logs --follow, raw --data @file / -, completion)."""
+# SPDX-License-Identifier: Apache-2.0
+"""Commands: updates change only what is given and errors name the CLI flag; label-job get,
+visualization-job wait, training-job logs --follow, raw --data @file / -, completion."""
 import json
 import os
 import shutil

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Issue 17 items 1 (timeouts, the waiting note), 2 (profiles, configure), 6 (exit codes) and 11 (a wrong
-password prints one line)."""
+# SPDX-License-Identifier: Apache-2.0
+"""Configuration: timeouts and the waiting note, profiles and configure, exit codes, and a wrong password
+printing one line."""
 import os
 import stat
 import tempfile

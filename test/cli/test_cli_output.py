@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""What the CLI prints: issue 12 item 4 (no control byte from the service reaches the terminal, in every output
-path) and issue 17 items 4 (-o json), 5 (paging), 8 (times, East Asian Width) and 9 (status names)."""
+# SPDX-License-Identifier: Apache-2.0
+"""What the CLI prints: no control byte from the service reaches the terminal, in every output path; -o json,
+paging, times (East Asian Width) and status names."""
 import json
 import os
 import re

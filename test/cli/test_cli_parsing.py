@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Issue 17 item 3 (argument parsing), item 6's table in --help, and issue 12 item 5 (invalid UTF-8 in an
-argument is a usage error naming the flag, before anything is sent)."""
+# SPDX-License-Identifier: Apache-2.0
+"""Argument parsing, the exit-code table in --help, and invalid UTF-8 in an argument (a usage error naming
+the flag, before anything is sent)."""
 import re
 import subprocess
 import unittest
@@ -60,7 +61,7 @@ class ParsingTests(CliTestCase):
 
 
 class Utf8ArgumentTests(CliTestCase):
-    """Issue 12 item 5, CLI side: `--description $'bad\\xff\\xfe'` never reaches the service."""
+    """Invalid UTF-8 in an argument, CLI side: `--description $'bad\\xff\\xfe'` never reaches the service."""
 
     def run_bytes(self, *args):
         return subprocess.run([CLI.encode(), *[a if isinstance(a, bytes) else a.encode() for a in args]],

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's gateway verifies SDK-HMAC-SHA256 signatures exactly as documented: canonical requests here
 // are written out by hand.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fault injection: deterministic for a seed, about the configured share, the documented kinds, never on IAM,
 // and a cut-off reply happens after the request took effect.
 #include <boost/json.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulated IAM: password tokens, project lookup, temporary credentials, and the gateway accepting them.
 #include <regex>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's OBS subset against the reference (modelarts-v2-and-obs.md section 3), with plain HTTP
 // requests whose string-to-sign is written out by hand here (only HMAC-SHA1 + Base64 come from the library).
 #include <unistd.h>

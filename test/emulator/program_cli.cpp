@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The modelarts-emulator program: its flags, first line, serving, signals and state file.
 #include <fcntl.h>
 #include <signal.h>
@@ -108,7 +109,7 @@ std::string issue_token(modelarts::test::HttpClient& client, const std::string& 
   return result.header("X-Subject-Token");
 }
 
-/// Job ids come as numbers in lists and as strings from create (reference 2.5): compare their text.
+/// Job ids come as numbers in lists and as strings from create (docs/service-quirks.md, V3): compare their text.
 std::string id_text(const json::value& id) {
   return id.is_string() ? std::string(id.get_string()) : json::serialize(id);
 }

@@ -1,4 +1,5 @@
-// Out of file descriptors, the emulator backs off instead of spinning on accept() (issue 12, item 6): run with
+// SPDX-License-Identifier: Apache-2.0
+// Out of file descriptors, the emulator backs off instead of spinning on accept(): run with
 // RLIMIT_NOFILE 64 and held by more half-sent requests than it has descriptors, it uses little CPU, and it serves
 // again once those connections close.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's HTTP server: keep-alive, standard headers, routing refusals, and robustness against
 // malformed HTTP and oversized requests.
 #include <regex>

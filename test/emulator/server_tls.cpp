@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HTTPS with the certificate the emulator makes at start.
 #include <filesystem>
 #include <fstream>

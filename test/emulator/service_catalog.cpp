@@ -1,4 +1,5 @@
-// Resource specs, AI engines and built-in algorithms (reference 2.7).
+// SPDX-License-Identifier: Apache-2.0
+// Resource specs, AI engines and built-in algorithms (ModelArts API Reference, "Resource and Engine Specifications").
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile requests: every one gets a JSON error (or a well-formed answer), never a crash or a non-JSON body.
 #include <atomic>
 #include <boost/test/unit_test.hpp>

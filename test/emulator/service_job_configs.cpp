@@ -1,4 +1,5 @@
-// Training job parameter presets (reference 2.4).
+// SPDX-License-Identifier: Apache-2.0
+// Training job parameter presets (ModelArts API Reference, "Training Job Parameter Configuration").
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

@@ -1,4 +1,6 @@
-// Legacy label jobs (reference 2.6): no is_success, error_msg errors, UUID ids, offset = page number.
+// SPDX-License-Identifier: Apache-2.0
+// Legacy label jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): no is_success, error_msg errors, UUID ids,
+// offset = page number.
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

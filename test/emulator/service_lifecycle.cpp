@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Job statuses over (test-controlled) time and the documented ModelArts.0105 refusals.
 #include <boost/test/unit_test.hpp>
 

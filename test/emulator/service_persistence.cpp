@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The state file: written before a mutating request returns, loaded by a new service, corrupt files refused.
 #include <unistd.h>
 

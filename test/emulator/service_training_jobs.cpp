@@ -1,4 +1,6 @@
-// Training jobs (reference 2.2) through ModelArtsService::handle: shapes, rules, paging, sorting, filters.
+// SPDX-License-Identifier: Apache-2.0
+// Training jobs (ModelArts API Reference, "Training Jobs") through ModelArtsService::handle: shapes, rules, paging,
+// sorting, filters.
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

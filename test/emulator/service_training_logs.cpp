@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Log file names, the AOM log API and the legacy byte-range /log API of a training version.
 #include <boost/test/unit_test.hpp>
 

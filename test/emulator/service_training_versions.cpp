@@ -1,4 +1,6 @@
-// Training job versions (reference 2.3): create, list (page 0 = everything), detail, delete, stop.
+// SPDX-License-Identifier: Apache-2.0
+// Training job versions (ModelArts API Reference, "Training Jobs"): create, list (page 0 = everything), detail, delete,
+// stop.
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

@@ -1,4 +1,6 @@
-// Visualization jobs (reference 2.5): shapes and rules (the lifecycle is in service_lifecycle).
+// SPDX-License-Identifier: Apache-2.0
+// Visualization jobs (ModelArts API Reference, "Visualization Jobs"): shapes and rules (the lifecycle is in
+// service_lifecycle).
 #include <boost/test/unit_test.hpp>
 
 #include "support/service_harness.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the SDK's decoding of a v1 reply, through the public API. The first input byte picks the call
 // and the HTTP status, the rest is the reply body handed back by a transport. Anything but a modelarts::Error
 // escaping (or a sanitizer report) is a finding.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the emulator's request handling. The input is "<method byte><request target>\n<body>": the
 // target goes through the server's parse_request_target (checking that no '.'/'..' segment survives), then
 // the decoded segments, query and body through ModelArtsService::handle, whose every answer must be a JSON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: detail::redact_secrets. The input picks a secret, a piece of it (8 bytes or more), up to three
 // layers of encodings a server may apply (JSON escapes of any subset of characters, "\u" in either case, percent
 // in either case, HTML entities, "\x"), and the text around it. Finding: any 8-byte piece of a secret that a

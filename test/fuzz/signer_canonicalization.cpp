@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the signer's canonicalization (percent_encode/decode, canonical_uri, canonical_query_string,
 // wire_path/wire_target) and sign_request on fuzzed paths, queries, headers and bodies, checking invariants:
 // decode(encode(x)) == x, encodings use only unreserved characters and upper-case escapes, the wire target

@@ -1,4 +1,5 @@
-// The documented failures and the seed examples of design section 1, in C++, against the emulator.
+// SPDX-License-Identifier: Apache-2.0
+// The documented failures and the seed examples (README "A short tour"), in C++, against the emulator.
 #include <boost/test/unit_test.hpp>
 
 #include "support/api_emulator_fixture.hpp"

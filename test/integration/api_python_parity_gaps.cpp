@@ -1,4 +1,5 @@
-// The gaps found by porting Python SDK code and by signing like the official signers (issue 13), each held end
+// SPDX-License-Identifier: Apache-2.0
+// The gaps found by porting Python SDK code and by signing like the official signers, each held end
 // to end against the in-process emulator.
 #include <boost/test/unit_test.hpp>
 

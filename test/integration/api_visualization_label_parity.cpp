@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every visualization-job and label-job parity row against the in-process emulator, over HTTP and HTTPS,
 // with AK/SK and with password (IAM token) authentication.
 #include <boost/test/unit_test.hpp>

@@ -1,8 +1,9 @@
-// Issue 11 through a whole Session:
-//   case 1: behind a proxy that drops the reply to a create_job_version (after the emulator applied it) and
-//           closes the reused connection, the call fails with a transport error and exactly one version exists;
-//   case 9: RetryOptions::max_total is a deadline for the call: the running attempt is cut at what is left;
-//   case 10: a certificate that fails verification is tried once, and the message says why.
+// SPDX-License-Identifier: Apache-2.0
+// Attempt fates, deadlines and TLS failures through a whole Session:
+//   - behind a proxy that drops the reply to a create_job_version (after the emulator applied it) and
+//     closes the reused connection, the call fails with a transport error and exactly one version exists;
+//   - RetryOptions::max_total is a deadline for the call: the running attempt is cut at what is left;
+//   - a certificate that fails verification is tried once, and the message says why.
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>

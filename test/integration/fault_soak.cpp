@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fault soak: a seeded mixed workflow (create, update, stop, delete across training, visualization and label
 // jobs) against an emulator that faults 20% (and, in a second run, 50%) of requests (429 with Retry-After 0, 500,
 // 503, delays, replies cut off after the request took effect). The same workflow runs against a fault-free

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile IDs through the CLI binary: each command either stops with a usage error (exit 2) or sends exactly
 // one request to the path the user meant, the ID as one percent-encoded segment, and reports the service's
 // "does not exist" (exit 3, not found). A recording loopback server shows what reached the wire.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile IDs and query values, table-driven, through the public API: each call either refuses with
 // InvalidArgumentError before sending anything, or sends exactly the path the caller meant (the ID as one
 // percent-encoded segment) and reports the service's answer as ApiError. Checked twice: on the wire with a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile replies, table-driven: malformed, truncated, wrongly typed and gigantic bodies, wrong content types,
 // HTML error pages (through a fake transport, so every byte is chosen), and broken HTTP from a loopback server
 // (endless headers, bodies over body_limit, cut-off replies, garbage status lines) through the real transport.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // session.obs() against the emulator over HTTP and HTTPS: every call, multipart with a fault in the middle
 // (aborted, nothing left), incremental upload_dir (PUTs counted), the code-directory limits (nothing sent),
 // temporary credentials, addressing, XML errors.

@@ -1,4 +1,5 @@
-// Proxies from the environment (issue 11, item 11): SessionOptions::from_environment reads HTTPS_PROXY /
+// SPDX-License-Identifier: Apache-2.0
+// Proxies from the environment: SessionOptions::from_environment reads HTTPS_PROXY /
 // HTTP_PROXY / NO_PROXY (either case), ignores HTTP_PROXY under CGI (httpoxy), and a Session sends each endpoint
 // direct or through the proxy for its scheme; the proxy password is never shown.
 #include <boost/test/unit_test.hpp>

@@ -1,4 +1,5 @@
-// Issue 12's secrets test: every session kind (AK/SK, temporary AK/SK with a security token, password) against a
+// SPDX-License-Identifier: Apache-2.0
+// The secrets test: every session kind (AK/SK, temporary AK/SK with a security token, password) against a
 // loopback gateway that echoes the credentials it received in each encoding a server may use (raw, JSON-escaped,
 // \u-escaped, percent-encoded in either case, truncated), with and without verbose logging, and the CLI with and
 // without -v. Every channel a user sees (what(), error_msg(), error_code(), raw_body(), raw bodies of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // No secret in any log line, error message or CLI output: recognisable SK, password, security token and IAM
 // token values go through whole workflows at the most verbose log level, with failures (wrong SK, wrong
 // password, unknown job, injected faults, unreachable proxy, incomplete settings), and every captured line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TLS through the public Session: verification is on by default (an untrusted certificate is refused), a
 // trusted certificate for another host name is refused, and only the named switch
 // (TransportOptions::insecure_skip_tls_verify) turns verification off, with a warning through the log handler.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Connect, read and total timeouts proven through the public Session API (resource call -> retry -> Beast
 // transport) against loopback servers that stall: each fails with TransportError{timeout} within 2x its
 // setting; with retries, a GET tries again and a written plain POST does not.

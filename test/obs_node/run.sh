@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # run.sh BUILD_DIR: installs esdk-obs-nodejs (pinned) into BUILD_DIR/obs-node with npm, then runs the round
 # trip against the emulator that scripts/with-emulator started. No node: skipped (exit 77) with a message.
 # Node without npm, or an install failure: the test FAILS loudly (never passes silently).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An in-process Emulator plus a Session that reaches it: over HTTP or HTTPS (trusting the emulator's
 // certificate), with AK/SK or account/password (IAM token). Job time runs fast (time_scale).
 #pragma once

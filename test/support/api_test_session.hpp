@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A Session wired to a FakeTransport and FakeClock for the resource-class unit tests, plus readers for
 // what the SDK sent (path, decoded query, JSON body).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The estimator most tests train with: one worker on the emulator's CPU spec with its PyTorch engine, code
 // and output under /bucket/. Tests add what they need on top (and some assert on these values).
 #pragma once

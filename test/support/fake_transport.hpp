@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The SDK's public test seam (<modelarts/testing/fake_transport.hpp>), under the names the tests use.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Signing for emulator tests, kept apart from the SDK's signer: the test writes the canonical request out
 // literally and this only does the last two steps of the algorithm (string to sign, HMAC), so the emulator's
 // verifier is checked against the documented algorithm rather than against our own signer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A plain Boost.Beast HTTP(S) client for emulator tests: no SDK code in the way, keep-alive, a timeout on
 // every exchange (so a broken server fails a test instead of hanging it), and raw byte exchanges for
 // malformed-HTTP tests.

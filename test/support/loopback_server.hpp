@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LoopbackServer: a small configurable HTTP(S) server on 127.0.0.1 for transport and integration tests. Each
 // accepted connection is served on its own thread with blocking Boost.Beast I/O by a handler, which either
 // answers requests (serve_http) or misbehaves on purpose (raw handlers: stall, trickle, cut the connection...).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Helpers for the reliability and security tests: a thread-safe capture of every SDK log line, a check
 // that no secret appears in a text, a loopback server that records request targets, and a child-process
 // runner for the CLI.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Drives ModelArtsService directly (no sockets) with a test-controlled clock.
 #pragma once
 

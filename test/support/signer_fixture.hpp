@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the signer unit tests sign: fixed credentials and date, a plain GET, and the canonical request's lines.
 #pragma once
 

@@ -1,10 +1,11 @@
-// What the transport reports about a request's fate, and what it never does on its own (issue 11):
-//   case 1: a request whose bytes were written is never resent (a reused connection the server closes after
-//           reading a POST gives a failure with the request written, and the server sees it once);
-//   case 5: after fork(), a pooled connection opened by the parent is never reused by the child, and the parent's
-//           keeps working;
-//   case 6: a server that answers 413 and closes while the body is still being sent: its answer is returned;
-//   case 8: the transport asks for "Accept-Encoding: identity".
+// SPDX-License-Identifier: Apache-2.0
+// What the transport reports about a request's fate, and what it never does on its own:
+//   - a request whose bytes were written is never resent (a reused connection the server closes after
+//     reading a POST gives a failure with the request written, and the server sees it once);
+//   - after fork(), a pooled connection opened by the parent is never reused by the child, and the parent's
+//     keeps working;
+//   - a server that answers 413 and closes while the body is still being sent: its answer is returned;
+//   - the transport asks for "Accept-Encoding: identity".
 #include <boost/test/unit_test.hpp>
 
 #include <arpa/inet.h>

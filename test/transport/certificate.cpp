@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // make_self_signed_certificate: a usable PEM pair whose SANs are IP entries for addresses and DNS for names.
 #include <boost/test/unit_test.hpp>
 

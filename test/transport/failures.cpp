@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a failed exchange reports: its kind, whether the request may have reached the server, and a one-line
 // message saying what failed and where.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Connection reuse: one connection for sequential calls, a fresh one (before anything is written) after the server
 // closed an idle connection, no resend of a written request, Connection: close honoured, and many threads
 // sharing one transport.
@@ -68,7 +69,7 @@ BOOST_AUTO_TEST_CASE(server_closing_an_idle_connection_is_reconnected) {
 BOOST_AUTO_TEST_CASE(connection_dropped_when_the_next_request_arrives_is_reported_not_resent) {
   // The race a pool cannot see coming: the idle connection looks fine, the server closes it on receipt of the
   // next request without answering. The server may have acted on it, so the transport reports the request as
-  // written and leaves any resend to the caller's retry rules (issue 11); the next request gets a fresh connection.
+  // written and leaves any resend to the caller's retry rules; the next request gets a fresh connection.
   std::atomic<int> connections{0};
   std::atomic<int> seconds_seen{0};
   LoopbackServer server([&](ServerConnection& connection) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Response framing and size limits: big IAM-style headers pass, endless headers and oversized bodies fail as
 // protocol errors without hanging, and bodies without Content-Length (chunked, read to EOF) are read whole.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HTTP proxy: https through a CONNECT tunnel (with and without Basic auth, refused on wrong credentials),
 // plain http in absolute form; the proxy password never appears in a failure message.
 #include <boost/test/unit_test.hpp>

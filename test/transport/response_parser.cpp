@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ResponseParser on its own: status, fields in order as received, bodies framed by Content-Length, chunked
 // encoding or EOF, HEAD replies, limits, keep-alive, and input split at every byte.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Connect, read and total timeouts fire on real sockets, within twice their setting, and close the connection.
 #include <boost/test/unit_test.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TLS: verification on by default (refused without trust), trust through ca_file, host-name and IP SAN
 // checks, the explicit insecure switch, and keep-alive over TLS.
 #include <boost/test/unit_test.hpp>

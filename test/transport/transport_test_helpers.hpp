@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Small helpers shared by the transport tests: request builders, result unpacking, a stopwatch, temp files.
 #pragma once
 

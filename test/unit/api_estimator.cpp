@@ -1,5 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 // Estimator against a fake transport: fit/create_job_version/create_job_configs bodies, the spec and engine
-// look-ups and their cache, argument checks, and the static list and look-up calls (reference 1.3-1.5, 2.7).
+// look-ups and their cache, argument checks, and the static list and look-up calls (ModelArts SDK Reference, "Training
+// Jobs", "Training Job Versions" and "Training Job Parameter Configuration"; ModelArts API Reference, "Resource and
+// Engine Specifications").
 #include <boost/test/unit_test.hpp>
 
 #include <regex>

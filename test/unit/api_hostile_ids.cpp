@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile IDs never change the request path: each ID is one percent-encoded segment, and empty, ".", ".."
 // and IDs containing '/' are refused before anything is sent.
 #include <boost/test/unit_test.hpp>
@@ -33,7 +34,7 @@ BOOST_AUTO_TEST_CASE(odd_ids_stay_one_encoded_segment) {
 
 BOOST_AUTO_TEST_CASE(empty_dot_dot_dot_and_slashes_are_refused_without_a_request) {
   // No ModelArts ID contains '/': "a/b" would be sent as a%2Fb, which the gateway reads as two segments
-  // (issue 13 item 1), so it is refused as clearly as "..".
+  // and signs it as two, so it is refused as clearly as "..".
   for (std::string id : {"", ".", "..", "a/b", "/", "../x", "x/"}) {
     ApiTestSession t;
     BOOST_CHECK_THROW(VisualizationJob(t.session, id).delete_visualization_job(), InvalidArgumentError);

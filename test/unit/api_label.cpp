@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // LabelApi and LabelJob against a fake transport: legacy call shapes, plain envelope (no is_success), paging
-// by offset = page number (reference 1.7, 2.6).
+// by offset = page number (legacy ModelArts SDK Reference, "Data Labeling Jobs").
 #include <boost/test/unit_test.hpp>
 
 #include <modelarts/modelarts.hpp>

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // The v1 list calls send the Python SDK's sort defaults when the caller leaves sort_by / order empty, send
-// explicit values as given, and refuse values beyond the service's limits before sending (issue 13 items 3, 7).
+// explicit values as given, and refuse values beyond the service's limits before sending.
 #include <boost/test/unit_test.hpp>
 
 #include <functional>

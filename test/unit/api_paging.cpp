@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pager laziness: page N+1 is requested only when iteration reaches it; iteration stops at the total count
 // or at an empty page.
 #include <boost/test/unit_test.hpp>

@@ -1,4 +1,5 @@
-// The recovery rules as a whole (issue 11): every rule (create by name for each create, delete, stop/restart,
+// SPDX-License-Identifier: Apache-2.0
+// The recovery rules as a whole: every rule (create by name for each create, delete, stop/restart,
 // label-job and config variants) against {429, 503 that never reached the service, reply cut after the service
 // applied it, connection closed after the whole request was written} on the first, a middle and the last attempt,
 // with a target that makes the rule matter (the name free or someone else's; the resource there or never there;

@@ -1,4 +1,5 @@
-// Design section 3 and issue 11 cases 2-4: the recovery rules read the call's attempt record. A retried delete
+// SPDX-License-Identifier: Apache-2.0
+// The recovery rules of docs/architecture.md read the call's attempt record. A retried delete
 // answering "not found", a retried create answering "name exists" (ModelArts.0103) and a retried stop answering
 // ModelArts.0105 mean "an earlier attempt did it" only when an earlier attempt was written and its answer lost; a
 // 429 or a 503 is an answer (the request never took effect), so what the retry says is the truth. A create's
@@ -43,7 +44,7 @@ BOOST_AUTO_TEST_CASE(delete_not_found_after_an_attempt_whose_answer_was_lost_suc
   BOOST_TEST(LabelApi(t.session).delete_label_job(kProject, "u1") == "u1");
 }
 
-// Issue 11 case 3: a phantom delete. The first attempt never reached the service (429 or 503), so "does not exist"
+// A phantom delete. The first attempt never reached the service (429 or 503), so "does not exist"
 // on the retry is the truth.
 BOOST_AUTO_TEST_CASE(delete_not_found_after_a_429_or_503_is_an_error) {
   for (const auto& [status, body] : {std::pair{429, kThrottled}, std::pair{503, kUnavailable}}) {
@@ -78,7 +79,7 @@ BOOST_AUTO_TEST_CASE(delete_not_found_on_the_first_attempt_is_an_error) {
   }
 }
 
-// Issue 11 case 4: the first attempt was applied and its reply cut mid-body: the create returns the job it made.
+// The first attempt was applied and its reply cut mid-body: the create returns the job it made.
 BOOST_AUTO_TEST_CASE(fit_whose_reply_was_cut_returns_the_job_it_made) {
   ApiTestSession t;
   t.transport->fail(TransportErrorKind::io, true).reply(400, kNameExists);
@@ -108,7 +109,7 @@ BOOST_AUTO_TEST_CASE(a_create_cut_off_after_it_was_written_is_resent_and_finds_i
   BOOST_TEST(t.transport->request_count() == 3u);
 }
 
-// Issue 11 case 2: someone else's job is never returned. The first attempt never reached ModelArts (429 or 503),
+// Someone else's job is never returned. The first attempt never reached ModelArts (429 or 503),
 // so "name exists" on the retry means the name was taken before: no look-up, ModelArts.0103.
 BOOST_AUTO_TEST_CASE(name_exists_after_a_429_or_503_is_an_error_and_nothing_is_looked_up) {
   for (const auto& [status, body] : {std::pair{429, kThrottled}, std::pair{503, kUnavailable}}) {

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJob against a fake transport: the request each call sends and the decoding of the documented
-// reply examples (reference sections 2.2 and 2.3).
+// reply examples (ModelArts API Reference, "Training Jobs").
 #include <boost/test/unit_test.hpp>
 
 #include <modelarts/modelarts.hpp>
@@ -172,7 +173,7 @@ BOOST_AUTO_TEST_CASE(log_file_list_and_aom_log) {
 
 BOOST_AUTO_TEST_CASE(python_shaped_get_job_log_reads_byte_ranges) {
   // Python get_job_log(log_file, start_byte=0, offset=2048): the legacy /log API, in bytes; 0 is the start of
-  // the log and -1 its newest part (issue 13 item 4). Every value is sent as given.
+  // the log and -1 its newest part. Every value is sent as given.
   ApiTestSession t;
   t.transport->set_fallback([](const HttpRequest&) -> TransportResult {
     return HttpResponse{200, {}, R"({"is_success":true,"log":"abc","log_byte_count":3,"end_byte":2051})"};

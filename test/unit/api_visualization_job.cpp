@@ -1,4 +1,6 @@
-// VisualizationJob against a fake transport: requests and decoding of the documented examples (reference 2.5).
+// SPDX-License-Identifier: Apache-2.0
+// VisualizationJob against a fake transport: requests and decoding of the documented examples (ModelArts API Reference,
+// "Visualization Jobs").
 #include <boost/test/unit_test.hpp>
 
 #include <regex>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TrainingJob::wait with a FakeClock: growing intervals, progress per poll, terminal and failed statuses,
 // the deadline, and transient errors ridden through; VisualizationJob::wait on the same loop.
 #include <boost/test/unit_test.hpp>
@@ -84,7 +85,7 @@ BOOST_AUTO_TEST_CASE(transient_errors_are_ridden_through) {
   BOOST_TEST(t.transport->request_count() == 6u);
 }
 
-// wait() and the retry loop share one rule of what is transient (issue 11): 408 is (wait() used to stop on it),
+// wait() and the retry loop share one rule of what is transient: 408 is (wait() used to stop on it),
 // a 501 or a reply that is not JSON is not (wait() used to poll on through them).
 BOOST_AUTO_TEST_CASE(wait_and_the_retry_loop_agree_on_what_is_transient) {
   for (const auto& [status, body] : {std::pair{501, R"({"error_code":"APIGW.0501","error_msg":"not implemented"})"},

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Settings from the environment and the credentials file; the missing-settings message; endpoint defaults.
 #include <cstdlib>
 #include <filesystem>
@@ -218,7 +219,7 @@ BOOST_AUTO_TEST_CASE(endpoint_defaults_and_parsing) {
   BOOST_CHECK_THROW(Session::with_password("acct", "user", "", "cn-north-4"), ConfigurationError);
 }
 
-// Named profiles (issue 17): [basic] by default, MODELARTS_PROFILE or options_from_profile(name) for another;
+// Named profiles: [basic] by default, MODELARTS_PROFILE or options_from_profile(name) for another;
 // region, project and endpoints come from the profile too.
 BOOST_AUTO_TEST_CASE(profile_supplies_region_project_and_endpoints) {
   ScopedEnvironment env;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Error decoding table: every error body family, is_success false, request ids, non-JSON pages.
 #include <string>
 
@@ -23,7 +24,7 @@ detail::Result<detail::ApiResponse> decode(int status, std::string body, HttpHea
 
 BOOST_AUTO_TEST_SUITE(error_decoding)
 
-// Issue 11: Error::kind(), retryable() and attempts() on every class, from the status and code of the answer.
+// Error::kind(), retryable() and attempts() on every class, from the status and code of the answer.
 BOOST_AUTO_TEST_CASE(every_error_has_a_kind_retryability_and_attempt_count) {
   struct KindRow {
     int status;
@@ -80,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_reply_that_cannot_be_decoded_is_an_invalid_reply) {
   }
 }
 
-// Issue 11 case 8: a compressed body (a server ignoring "Accept-Encoding: identity") is named, not quoted: the
+// A compressed body (a server ignoring "Accept-Encoding: identity") is named, not quoted: the
 // message is valid UTF-8 and says which encoding.
 BOOST_AUTO_TEST_CASE(a_compressed_reply_is_named_and_messages_are_valid_utf8) {
   const std::string gzip_bytes("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\x56\xca\xff\xfe\x80", 16);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The OBS signer against every vector of test/data/obs-sign-vectors.json (computed with esdk-obs-nodejs
 // 3.26.8 and an independent implementation), plus the rules the vectors leave out: the pre-signed form,
 // path-style resources, dates.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The pipeline's request shape: encoded segments, base path, headers, and redacted logging.
 #include <memory>
 #include <mutex>
@@ -72,7 +73,7 @@ BOOST_AUTO_TEST_CASE(hostile_ids_stay_in_one_segment) {
 }
 
 BOOST_AUTO_TEST_CASE(empty_dot_and_dotdot_are_refused_before_sending) {
-  // And any segment holding '/': no ModelArts ID does, and the gateway would split it (issue 13 item 1).
+  // And any segment holding '/': no ModelArts ID does, and the gateway would split it.
   for (const std::string id : {"", ".", "..", "a/b", "../x"}) {
     Fixture f;
     auto result = detail::try_call(Session(f.options), delete_job(id));
@@ -161,7 +162,7 @@ BOOST_AUTO_TEST_CASE(raw_request_returns_any_status_and_throws_on_transport_fail
   for (int i = 0; i < 4; ++i) f.transport->fail(TransportErrorKind::connect, false, "connection refused");
   BOOST_CHECK_THROW(session.request("POST", "/v1/x", {}, "{}"), TransportError);
   BOOST_TEST(f.transport->request_count() == 6u);  // 2 above + the default 4 attempts
-  // Issue 11 case 10: a certificate that failed verification fails again: one attempt, the reason kept.
+  // A certificate that failed verification fails again: one attempt, the reason kept.
   f.transport->fail(TransportErrorKind::tls, false, "certificate verify failed (self-signed certificate)");
   try {
     session.request("GET", "/v1/x");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one redaction function (detail::redact_secrets) on every form a server may quote a secret in, the URL
 // and control-byte cleaning of what messages show.
 #include <boost/test/unit_test.hpp>

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // Invalid UTF-8 in any string the SDK puts into a JSON body is an InvalidArgumentError naming the field,
-// before anything is sent (issue 12, item 5): checked once, where every request leaves (the pipeline).
+// before anything is sent: checked once, where every request leaves (the pipeline).
 #include <boost/test/unit_test.hpp>
 
 #include <string>

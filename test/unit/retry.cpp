@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Retry loop: which failures are retried, backoff bounds, Retry-After, max_total, re-signing per attempt.
 #include <chrono>
 #include <memory>
@@ -119,7 +120,7 @@ BOOST_AUTO_TEST_CASE(post_not_resent_once_written) {
   }
 }
 
-// Issue 11 case 7: Retry-After in each HTTP-date form (RFC 9110: IMF-fixdate, RFC 850, asctime) and in seconds.
+// Retry-After in each HTTP-date form (RFC 9110: IMF-fixdate, RFC 850, asctime) and in seconds.
 BOOST_AUTO_TEST_CASE(retry_after_in_every_http_date_form) {
   // FakeClock starts at Mon, 15 Jan 2024 09:30:00 GMT.
   for (const char* value : {"Mon, 15 Jan 2024 09:30:30 GMT", "Monday, 15-Jan-24 09:30:30 GMT", "Mon Jan 15 09:30:30 2024",
@@ -161,7 +162,7 @@ BOOST_AUTO_TEST_CASE(a_retry_after_beyond_max_total_ends_the_call) {
   BOOST_TEST(f.clock->sleeps().empty());
 }
 
-// Issue 11 case 9: each attempt carries what is left of max_total, so the transport cuts a running attempt.
+// Each attempt carries what is left of max_total, so the transport cuts a running attempt.
 BOOST_AUTO_TEST_CASE(each_attempt_carries_what_is_left_of_max_total) {
   Fixture f;
   f.transport->reply(503, "{}", {{"Retry-After", "2"}}).reply(200, "{}");

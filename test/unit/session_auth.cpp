@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Project discovery (AK/SK) and the IAM password token: fetched once, reused, refreshed near expiry and once on 401.
 #include <atomic>
 #include <chrono>

@@ -1,4 +1,5 @@
-// Every setting that becomes part of a URL is checked before any request (issue 12, items 2 and 3): a hostile
+// SPDX-License-Identifier: Apache-2.0
+// Every setting that becomes part of a URL is checked before any request: a hostile
 // region, project ID or endpoint is a ConfigurationError naming the setting, printed without its user info,
 // query or raw control bytes, and nothing is sent (with password login: the password goes nowhere).
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Signer edge cases beyond the published vectors: encoding, ordering, header rules, unsigned payloads.
 #include <algorithm>
 #include <chrono>
@@ -181,7 +182,7 @@ BOOST_AUTO_TEST_CASE(already_encoded_path_signs_like_raw_path) {
 
 BOOST_AUTO_TEST_CASE(encoded_slash_is_sent_encoded_and_signed_as_a_separator) {
   // The documented algorithm and the official signers decode the whole path, then split it on '/': the ID
-  // "a/b" sent as ".../training-jobs/a%2Fb" signs as ".../training-jobs/a/b/" (issue 13 item 1).
+  // "a/b" sent as ".../training-jobs/a%2Fb" signs as ".../training-jobs/a/b/".
   BOOST_TEST(canonical_uri("/v1/a%2Fb/c") == "/v1/a/b/c/");
   BOOST_TEST(canonical_uri("/v1/a%2fb") == "/v1/a/b/");
   BOOST_TEST(canonical_uri("/v1/a%252Fb") == "/v1/a%252Fb/");  // decoded once: "%2F" is a literal segment

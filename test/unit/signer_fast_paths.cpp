@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The signer's shortcuts agree with the slow definitions they replace: the constant hash of an empty body, the
 // hand-written date formatter (against gmtime_r + strftime), the one-pass path canonicalisation (against
 // segment-wise decode-then-encode), the header value check, and state reused between calls.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The signer against every vector of test/data/sign-vectors.json: our four computed vectors and the three
 // published ones (Huawei signing guide, Go SDK unit tests).
 #include <fstream>

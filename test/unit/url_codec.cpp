@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one query-string parser (SDK raw calls, emulator, CLI raw, tests) and its agreement with the wire form.
 #include <boost/test/unit_test.hpp>
 

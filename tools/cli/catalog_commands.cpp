@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts spec|engine|algorithm list`: the look-ups behind --instance-type, --framework-* and --algorithm
 // (Python Estimator.get_train_instance_types, get_framework_list, get_built_in_algorithms).
 #include <ostream>

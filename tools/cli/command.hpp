@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command model: a group (training-job, ...) holds verbs (list, get, ...); a verb declares its
 // positional arguments and options on its CLI11 subcommand and runs against an Invocation (parsed values,
 // output streams, session).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts completion bash|zsh`: a completion script for the shell, made from the registered groups, their
 // verbs and options, so it never goes stale. Load it with `source <(modelarts completion bash)`.
 #include <functional>

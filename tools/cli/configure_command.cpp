@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts configure [list]`: writes a profile of ~/.huaweicloud/credentials (the file Session() reads;
 // HUAWEICLOUD_SDK_CREDENTIALS_FILE moves it), or shows the settings a command would use, secrets masked.
 // On a terminal it asks for each value (Enter keeps the current one; the secret key is not echoed);

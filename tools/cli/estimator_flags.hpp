@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The options that describe what to train (shared by training-job create, training-job-version create and
 // training-job-config create/update): they become EstimatorOptions and Inputs, as Estimator(...) and fit(...)
 // take them in the Python SDK. An update or a new version starts from what exists (the API wants the whole

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The exit status contract (README "Exit status", `modelarts --help`): 0 success, 1 any other failure,
 // 2 usage error, and one code per failure class a script may want to tell apart.
 #pragma once

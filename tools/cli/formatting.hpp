@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How table cells show times, durations, statuses and parameters.
 #pragma once
 

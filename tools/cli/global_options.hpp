@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Options accepted before or after any command: which profile, where the service is, how to trust it, how
 // long to wait for it, how to print.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command groups. ADDING A GROUP is one file, `tools/cli/<group>_commands.cpp`, that builds its Group and
 // registers itself at static-initialisation time (tools/CMakeLists.txt compiles every tools/cli/*.cpp):
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Help text at each level: top (groups, global options, exit status), group (verbs), verb (arguments and
 // options, required ones marked).
 #pragma once

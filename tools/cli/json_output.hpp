@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `-o json`. Every document is a Boost.JSON value: the service's reply parsed (numbers stay numbers), or one
 // the CLI builds. One rule for every list, whatever the group or --all: {"items": [...], "total": N}, items as
 // the service sent them. Numbers are numbers: the v1 numeric fields (job_id, version_id, status, ...) that some

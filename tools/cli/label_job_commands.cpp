@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts label-job ...`: legacy label (annotation) jobs through LabelApi, project first, call for call.
 // The list takes the same --page/--per-page as every other list (the API calls them offset and limit).
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The list options every list verb shares: --page, --per-page, --all, --max-items, --sort-by, --order,
 // --search, and --status NAME where the list filters by status. label-job uses the same words (its API calls
 // them offset and limit).

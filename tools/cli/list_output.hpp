@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How every `list` command prints. -o json, one rule everywhere: {"items": [...], "total": N}, the items as
 // the service sent them; `total` is the service's count of matching items (with --all: the count printed).
 // As a table: the rows, then a footer saying how to see more ("--page 2", "--all").

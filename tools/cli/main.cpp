@@ -1,4 +1,5 @@
-// modelarts: the command-line client (design section 5). All the work is in dispatch.cpp and the groups.
+// SPDX-License-Identifier: Apache-2.0
+// modelarts: the command-line client (README "Command-line client"). All the work is in dispatch.cpp and the groups.
 #include <iostream>
 #include <string>
 #include <vector>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts obs cp|ls|rm`: local <-> OBS copies shaped like ma-cli's obs-copy (Python session.obs.copy), a
 // listing and deletion, on the session's OBS client (session.obs(): same credentials, retry and TLS rules).
 #include <filesystem>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The transfer progress line shared by `obs cp` and `job submit --code-dir`: bytes and files, shown on stderr
 // only when it is a terminal (a pipe or a log gets nothing).
 #pragma once

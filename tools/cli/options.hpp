@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How a verb declares its options on its CLI11 subcommand. Values stay in CLI11 and are read back through
 // Invocation::get<T>("name"); the type checks here make `--per-page many` a usage error naming the option.
 // Only this file's .cpp (and dispatch, help, global options) see CLI11 itself: the groups compile without it.

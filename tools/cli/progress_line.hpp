@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The live line `wait` shows: on a terminal one line rewritten in place (\r), otherwise one plain line per
 // update so that logs and pipes read well.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts raw METHOD PATH [--data JSON|@FILE|-] [--query K=V]`: a signed call to any path
 // (Session::request). {project} / {project_id} in PATH become the session's project ID. The reply body goes to
 // stdout (a JSON body as -o json prints JSON, other text cleaned); an HTTP status >= 400 also gives a line on

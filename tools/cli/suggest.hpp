@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // "Did you mean": the nearest known word (group, verb or option) to a mistyped one.
 #pragma once
 

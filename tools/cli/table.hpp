@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The default output: an aligned table (lists) or a FIELD/VALUE listing (one object).
 #pragma once
 

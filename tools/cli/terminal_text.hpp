@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one cleaning step every byte the CLI prints goes through (tables, FIELD/VALUE lists, error lines, the
 // progress line, logs, raw bodies and JSON): text from the service or the command line is untrusted, and a
 // control byte in it could clear the screen, set the window title or hide a line. Each C0 control (except the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts training-job ...`: jobs (create with Estimator::fit, list, update, delete) and, on their latest
 // version unless --version-id says otherwise, get / wait / logs / log-files / stop.
 #include <ostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts training-job-config ...`: training parameter presets, keyed by name (Python create_job_configs,
 // get_job_configs_list, get_job_configs_info, update_job_configs, delete_job_configs).
 #include <ostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts training-job-version ...`: the versions of one training job (Python create_job_version,
 // get_job_version_info, get_job_info, stop_job_version, delete_job_version, logs).
 #include <ostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the CLI does with one training job version; shared by `training-job <verb> JOB_ID [--version-id V]`
 // (latest version by default) and `training-job-version <verb> JOB_ID VERSION_ID`.
 #pragma once

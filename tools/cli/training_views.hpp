@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How training jobs, their versions and training configs look in table output.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The two ways a command fails besides the SDK's own exceptions: a usage error (exit status 2, message plus
 // a hint on stderr) and a failure the CLI itself detects after talking to the service (its own exit status).
 #pragma once

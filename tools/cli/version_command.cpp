@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts version`: the same line as `modelarts --version`.
 #include <ostream>
 

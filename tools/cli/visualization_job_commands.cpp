@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts visualization-job ...`: TensorBoard / MindInsight jobs (Python VisualizationJob).
 #include <algorithm>
 #include <chrono>

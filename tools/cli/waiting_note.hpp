@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // On a terminal, a request the server leaves unanswered for a few seconds gets one line on stderr,
 // "modelarts: waiting for HOST:PORT ...", so that a silent endpoint does not look like a hung command.
 #pragma once

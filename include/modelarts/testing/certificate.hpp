@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Self-signed certificates made at run time, so TLS tests and the emulator's --tls need no key files on disk.
 #pragma once
 

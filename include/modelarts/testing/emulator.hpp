@@ -1,5 +1,7 @@
-// An in-process ModelArts v1 + IAM + OBS emulator for offline development and integration tests
-// (design section 4). It serves on 127.0.0.1 from background threads until stopped or destroyed.
+// SPDX-License-Identifier: Apache-2.0
+// An in-process ModelArts v1/v2 + IAM + OBS emulator for offline development and integration tests
+// (README "The emulator, for your own tests"). It serves on 127.0.0.1 from background threads until stopped or
+// destroyed.
 #pragma once
 
 #include <chrono>
@@ -49,7 +51,7 @@ class EmulatorOptions {
   MODELARTS_OPTION(std::size_t, body_limit){1024 * 1024};
   /// v2 logs/preview window in bytes (5 MiB as the service; smaller shows the window moving sooner).
   MODELARTS_OPTION(std::int64_t, v2_log_window){5 * 1024 * 1024};
-  /// v2 search reads `offset` as a record offset instead of a page index (reference Q1).
+  /// v2 search reads `offset` as a record offset instead of a page index (docs/service-quirks.md, Q1).
   MODELARTS_OPTION(bool, v2_search_record_offsets){false};
   /// OBS (a path whose first segment is not a version prefix such as v1, v2, v3): larger request bodies (objects, parts) are refused with 413.
   MODELARTS_OPTION(std::size_t, obs_body_limit){std::size_t{256} * 1024 * 1024};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FakeTransport and FakeClock: the test seam for your own unit tests. Script the service's replies (or
 // transport failures) in order, run the code under test against a Session built on them, and read back every
 // request it sent; virtual time makes waits and retry backoff take no real time. No sockets, no threads.

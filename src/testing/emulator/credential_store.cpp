@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "testing/emulator/credential_store.hpp"
 
 #include <ctime>
@@ -11,7 +12,8 @@ namespace modelarts::testing::detail {
 namespace {
 
 constexpr auto kTokenLifetime = std::chrono::hours(24);
-// IAM tokens are base64 of a ~6.8 KB DER blob: "MIIatAYJ..." (reference 2.1); about 9.1 KB of text.
+// IAM tokens are base64 of a ~6.8 KB DER blob: "MIIatAYJ..." (IAM API Reference, "Obtaining a User Token Through
+// Password Authentication"); about 9.1 KB of text.
 constexpr std::size_t kTokenBytes = 6840;
 constexpr char kTokenDerPrefix[] = {'\x30', '\x82', '\x1a', '\xb4', '\x06', '\x09'};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Everything the emulated IAM knows and hands out: the permanent AK/SK, the IAM tokens it issued and the
 // temporary AK/SK (with security tokens) it issued. Shared by the IAM endpoints and the gateway's auth check.
 // Thread-safe.

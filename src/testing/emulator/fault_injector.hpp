@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Decides, per ModelArts request, whether to inject a fault and which one. Deterministic: the same seed
 // gives the same sequence of decisions (in the order requests arrive).
 #pragma once

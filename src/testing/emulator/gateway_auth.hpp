@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The API gateway's authentication of a request, as the real gateway does it: an IAM token in X-Auth-Token,
 // or an SDK-HMAC-SHA256 signature whose canonical request is rebuilt from what was received.
 #pragma once

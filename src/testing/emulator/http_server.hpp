@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's HTTP/1.1 server: Boost.Beast, asynchronous, keep-alive, plain TCP or TLS, N threads on one
 // io_context. It enforces header and body limits and answers malformed HTTP with 400 before closing; every
 // well-formed request goes to the handler, whose Reply says what to send and how (delayed, cut off).

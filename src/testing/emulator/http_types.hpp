@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Beast message types the emulator's server and its request handlers share, and the reply a handler
 // gives back: a response plus how to deliver it (at once, after a delay, or cut off mid-body).
 #pragma once

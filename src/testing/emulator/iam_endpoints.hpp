@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulated IAM: POST /v3/auth/tokens (password method), GET /v3/projects?name=R and
 // POST /v3.0/OS-CREDENTIAL/securitytokens. Answers in IAM's (Keystone's) shapes; never faulted.
 #pragma once

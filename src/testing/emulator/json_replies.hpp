@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Builders for the emulator's JSON replies in the three error families a client of ModelArts meets:
 // the v1 service envelope, the API gateway's, and IAM's (Keystone's). Every reply carries X-Request-Id and
 // Content-Type application/json;charset=UTF-8.

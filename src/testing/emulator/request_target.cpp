@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "testing/emulator/request_target.hpp"
 
 namespace modelarts::testing::detail {

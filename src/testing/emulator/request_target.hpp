@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Splits a received request target into the raw path (what the signature covers), decoded path segments
 // and decoded query pairs, refusing path tricks ("." / ".." segments, also when percent-encoded, and empty
 // segments in the middle) the way the real front end refuses them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ModelArtsService: one lock around the state, the router, and the state file written before a
 // successful mutating request returns.
 #include <chrono>

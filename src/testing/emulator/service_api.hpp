@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The seam between the emulator's HTTP server (sockets, TLS, auth, IAM, faults) and its ModelArts v1
 // service (state, lifecycle, validation, persistence). The service is pure request -> response, so it is
 // tested without sockets.
@@ -54,14 +55,14 @@ struct ServiceConfig {
   std::function<std::int64_t()> now_ms;
   /// v2 logs/preview window in bytes (the service's is 5 MiB; tests make it small to see it move).
   std::int64_t v2_log_window = 5 * 1024 * 1024;
-  /// v2 search reads `offset` as a record offset instead of a page index (reference Q1).
+  /// v2 search reads `offset` as a record offset instead of a page index (docs/service-quirks.md, Q1).
   bool v2_search_record_offsets = false;
   /// The emulator's OBS; null: none (v2 code checks and log export are skipped).
   ObjectStorage* obs = nullptr;
 };
 
-/// Every /v1/{project_id}/... endpoint of reference section 2 and every /v2/{project_id}/... training
-/// endpoint of modelarts-v2-and-obs.md section 1. Thread-safe.
+/// Every /v1/{project_id}/... endpoint of the ModelArts API Reference (old-version training) and every
+/// /v2/{project_id}/... training endpoint (new version). Thread-safe.
 class ModelArtsService {
  public:
   explicit ModelArtsService(ServiceConfig config);  ///< loads state_file if it exists; throws std::runtime_error

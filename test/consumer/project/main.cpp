@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A user's program built against the installed SDK: starts the emulator in-process and makes one signed call,
 // then uses the installed test seam (a scripted transport).
 #include <iostream>

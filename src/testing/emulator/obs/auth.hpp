@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulated OBS's authentication (section 3.2, quirks O1, O3, O6, O7, O9, O17): the OBS native and S3 V2
 // header signatures and the pre-signed query form, with the documented 403 errors. Path-style only: the
 // canonical resource is the raw request path (never decoded and re-encoded) plus the sub-resources.

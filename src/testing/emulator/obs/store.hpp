@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulated OBS's data: buckets, their objects and the multipart uploads in progress, in memory, and (when
 // given a file) the buckets and objects written to that file before a mutating request returns. Not
 // thread-safe: the OBS service holds one lock around it.

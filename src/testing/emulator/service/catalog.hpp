@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fixed catalogs behind spec_id, engine_id and model_id: resource specs, AI engines and built-in
 // algorithms, shaped like the real service's (spec 2 is modelarts.vm.cpu.2u as in the reference example).
 #pragma once

@@ -1,7 +1,9 @@
-// GET job/resource-specs, job/ai-engines and built-in-algorithms (reference 2.7).
+// SPDX-License-Identifier: Apache-2.0
+// GET job/resource-specs, job/ai-engines and built-in-algorithms (ModelArts API Reference, "Resource and Engine
+// Specifications").
 #pragma once
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What one request's handler works with: the state (locked by the caller), the clock and the request.
 #pragma once
 
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "lifecycle.hpp"
 #include "state.hpp"
 

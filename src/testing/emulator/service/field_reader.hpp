@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Typed reading of a JSON request body. The first problem found is kept (with the field's full name,
 // e.g. "config.spec_id") so handlers read every field and check ok() once. JSON null counts as absent.
 #pragma once

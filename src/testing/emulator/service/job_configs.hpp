@@ -1,9 +1,11 @@
-// Training job parameter presets (reference 2.4), keyed by config_name.
+// SPDX-License-Identifier: Apache-2.0
+// Training job parameter presets (ModelArts API Reference, "Training Job Parameter Configuration"), keyed by
+// config_name.
 #pragma once
 
 #include <string>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

@@ -1,10 +1,11 @@
-// Legacy label (annotation) jobs (reference 2.6): no is_success, errors {"error_code","error_msg"},
-// UUID ids, offset = page number.
+// SPDX-License-Identifier: Apache-2.0
+// Legacy label (annotation) jobs (legacy ModelArts SDK Reference, "Data Labeling Jobs"): no is_success, errors
+// {"error_code","error_msg"}, UUID ids, offset = page number.
 #pragma once
 
 #include <string>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

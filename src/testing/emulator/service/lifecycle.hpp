@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Job status over time. Statuses are never stored: they are computed from stored wall-clock timestamps
 // and the time scale, so they keep moving across restarts of a persisted emulator.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sorting and paging of list responses. Rows carry their sort key and a payload; only the rows of the page
 // returned become JSON, so a big collection costs a sort of light keys, not a JSON object per record.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Name rules shared by training jobs, configs, visualization jobs and label jobs: 1..max of [A-Za-z0-9_-].
 #pragma once
 

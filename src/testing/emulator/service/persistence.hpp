@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The state file: the whole ServiceState as one JSON document, replaced atomically (temp file in the same
 // directory, fsync, rename, fsync of the directory) so a crash leaves either the old or the new state.
 #pragma once

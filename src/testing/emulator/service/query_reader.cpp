@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "query_reader.hpp"
 
 namespace modelarts::testing::detail::service {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Typed reading of query parameters (first occurrence wins). Malformed values are ModelArts.0101;
 // well-formed values out of their documented range are ModelArts.0104, as the service answers.
 #pragma once

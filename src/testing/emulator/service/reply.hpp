@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON reply builders for the two error families of the v1 API: the REST family
 // ({"is_success":false,"error_code","error_message"}) and the legacy family ({"error_code","error_msg"},
 // used by label jobs and the legacy /log endpoint).
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 
 namespace modelarts::testing::detail::service {
 
@@ -20,7 +21,7 @@ struct Failure {
   std::string message;
 };
 
-/// HTTP status for a ModelArts error code, per the reference's error-code table (400 when undocumented).
+/// HTTP status for a ModelArts error code, per the ModelArts API Reference's error-code table (400 when undocumented).
 int http_status_for(std::string_view error_code);
 
 /// A failure with the HTTP status its code maps to.

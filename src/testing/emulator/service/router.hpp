@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 // Maps /v1/{project_id}/... paths and methods to their handlers. Unknown paths answer 404 ModelArts.0015,
 // known paths with another method 405 with an Allow header; both as JSON in the path's error style.
 #pragma once
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

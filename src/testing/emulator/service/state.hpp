@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Everything the emulated service remembers. Statuses are not stored (see lifecycle.hpp): only the
 // timestamps they are computed from.
 #pragma once

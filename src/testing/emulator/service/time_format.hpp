@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Wall-clock formatting shared by label jobs and generated log lines.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The training `config` shared by job create, version create and parameter presets (training-job-configs):
 // parsing with the documented rules, and its fields as the detail responses show them.
 #pragma once

@@ -1,10 +1,12 @@
-// Training jobs (reference 2.2): create, list, update description, delete; and the lookups versions use.
+// SPDX-License-Identifier: Apache-2.0
+// Training jobs (ModelArts API Reference, "Training Jobs"): create, list, update description, delete; and the lookups
+// versions use.
 #pragma once
 
 #include <string>
 #include <variant>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 #include "reply.hpp"
 

@@ -1,11 +1,12 @@
-// Training version logs (reference 2.3): log file names (one per worker), the AOM log API and the legacy
-// byte-range /log API. The text is generated from the version's state, so it grows as the job runs and is
-// the same on every call for the same state.
+// SPDX-License-Identifier: Apache-2.0
+// Training version logs (ModelArts API Reference, "Training Jobs"): log file names (one per worker), the AOM log API
+// and the legacy byte-range /log API. The text is generated from the version's state, so it grows as the job runs and
+// is the same on every call for the same state.
 #pragma once
 
 #include <string>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

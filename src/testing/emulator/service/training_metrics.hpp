@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Deterministic metric data for a training version: system metrics grow with its running time, model
 // metrics appear once it completed.
 #pragma once

@@ -1,10 +1,11 @@
-// Training job versions (reference 2.3): create, list, detail, delete, stop.
+// SPDX-License-Identifier: Apache-2.0
+// Training job versions (ModelArts API Reference, "Training Jobs"): create, list, detail, delete, stop.
 #pragma once
 
 #include <optional>
 #include <string>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "visualization_jobs.hpp"
 
 #include <cstdio>
@@ -164,7 +165,7 @@ ServiceResponse list_visualization_jobs(RequestContext& ctx) {
   }
   const auto to_json = [&ctx](const Listed& listed) {
     json::object item = summary(ctx, *listed.job, listed.view);
-    // The list shows schedule as an array with camelCase timeUnit (reference 4.4).
+    // The list shows schedule as an array with camelCase timeUnit (docs/service-quirks.md, V4).
     json::array schedule;
     if (listed.job->schedule_hours > 0)
       schedule.push_back(

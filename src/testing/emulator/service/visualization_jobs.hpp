@@ -1,9 +1,10 @@
-// Visualization (TensorBoard / MindInsight) jobs (reference 2.5).
+// SPDX-License-Identifier: Apache-2.0
+// Visualization (TensorBoard / MindInsight) jobs (ModelArts API Reference, "Visualization Jobs").
 #pragma once
 
 #include <string>
 
-#include "../service_api.hpp"
+#include "testing/emulator/service_api.hpp"
 #include "context.hpp"
 
 namespace modelarts::testing::detail::service {

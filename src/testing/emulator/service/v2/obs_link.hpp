@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where v2 training jobs meet the emulator's OBS (issue 16): the create checks that algorithm.code_dir and
 // algorithm.boot_file exist there, and a job's task logs are exported as
 // {log_export_path}modelarts-job-{job_id}-{task}.log (reference 1.6) whenever the job is observed.

@@ -132,6 +132,8 @@ std::string Session::project_id() const {
 
 const std::string& Session::modelarts_endpoint() const noexcept { return state_->modelarts.url; }
 
+obs::ObsClient Session::obs() const { return obs::ObsClient(*this); }
+
 const SessionOptions& Session::options() const noexcept { return state_->options; }
 
 RawResponse Session::request(std::string_view method, std::string_view path, const QueryParams& query,

@@ -56,7 +56,10 @@ po::options_description describe_options() {
       ("fault-seed", po::value<std::uint64_t>()->default_value(defaults.fault_seed()), "seed of the fault sequence")
       ("retry-after", po::value<int>()->default_value(defaults.retry_after_seconds()),
        "Retry-After seconds of injected 429 replies")
-      ("state", po::value<std::string>(), "keep the jobs in FILE (loaded at start, written on every change)")
+      ("state", po::value<std::string>(),
+       "keep the jobs in FILE and the OBS buckets and objects in FILE.obs (loaded at start, written on every change)")
+      ("bucket", po::value<std::string>()->default_value(defaults.default_bucket()),
+       "OBS bucket that exists from the start")
       ("threads", po::value<int>()->default_value(defaults.threads()), "server threads")
       ("v2-log-window", po::value<std::int64_t>()->default_value(defaults.v2_log_window()),
        "bytes of a v2 task log the logs/preview window shows (the service's: 5 MiB)")
@@ -68,11 +71,14 @@ po::options_description describe_options() {
 void print_usage(std::ostream& out, const po::options_description& description) {
   out << "Usage: modelarts-emulator [--host 127.0.0.1] [--port 0] [--tls] [--cert-out FILE] [--ak AK --sk SK]\n"
          "                          [--user ACCOUNT/USER:PASSWORD] [--project-id ID] [--region R]\n"
-         "                          [--time-scale X] [--fault-rate P] [--fault-seed N] [--state FILE]\n\n"
+         "                          [--time-scale X] [--fault-rate P] [--fault-seed N] [--state FILE]\n"
+         "                          [--bucket NAME]\n\n"
          "Serves the ModelArts v1 job API, the v2 training API (/v2/{project_id}/training-jobs...; a job\n"
          "parameter emulator_outcome or env EMULATOR_OUTCOME = fail|abnormal|hang makes it end badly) and\n"
          "IAM (/v3/auth/tokens, /v3/projects, /v3.0/OS-CREDENTIAL/securitytokens) from memory, verifying\n"
          "AK/SK signatures and IAM tokens like the API gateway.\n"
+         "Any other path (first segment not a version prefix) is OBS, path-style (ENDPOINT/BUCKET/KEY),\n"
+         "with the OBS and S3 V2 signatures; the bucket \"" << mt::kDefaultBucket << "\" exists from the start (--bucket).\n"
          "GET /health answers without authentication. Prints \"listening on http(s)://HOST:PORT\" first,\n"
          "then serves until SIGINT or SIGTERM (exit status 0).\n\n"
       << description;
@@ -101,6 +107,7 @@ mt::EmulatorOptions options_from(const po::variables_map& vm) {
   const std::int64_t window = vm["v2-log-window"].as<std::int64_t>();
   if (window < 1) throw UsageError{"--v2-log-window must be at least 1"};
   options.v2_log_window(window).v2_search_record_offsets(vm["v2-record-offsets"].as<bool>());
+  options.default_bucket(vm["bucket"].as<std::string>());
   return options;
 }
 

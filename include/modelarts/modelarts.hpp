@@ -16,6 +16,8 @@
 #include <modelarts/list_options.hpp>
 #include <modelarts/list_page.hpp>
 #include <modelarts/logging.hpp>
+#include <modelarts/obs.hpp>
+#include <modelarts/obs_signer.hpp>
 #include <modelarts/paging.hpp>
 #include <modelarts/retry_options.hpp>
 #include <modelarts/session.hpp>

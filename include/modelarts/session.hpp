@@ -9,6 +9,7 @@
 
 #include <modelarts/endpoints.hpp>
 #include <modelarts/http.hpp>
+#include <modelarts/obs.hpp>
 #include <modelarts/session_options.hpp>
 #include <modelarts/signer.hpp>
 
@@ -53,6 +54,10 @@ class Session {
   /// policy. Returns whatever status the service answered; throws TransportError on network failure.
   RawResponse request(std::string_view method, std::string_view path, const QueryParams& query = {},
                       std::string body = {}) const;
+
+  /// The OBS client on this session's credentials and pipeline (Python: session.obs); see modelarts/obs.hpp.
+  /// Throws ConfigurationError for a password session (OBS needs AK/SK) or a bad obs_endpoint.
+  obs::ObsClient obs() const;
 
  private:
   std::shared_ptr<detail::SessionState> state_;

@@ -32,7 +32,10 @@ class SessionOptions {
   MODELARTS_OPTION(std::string, modelarts_endpoint);
   /// Default https://iam.{region}.myhuaweicloud.com.
   MODELARTS_OPTION(std::string, iam_endpoint);
-  MODELARTS_OPTION(std::string, obs_endpoint);  ///< the OBS client's endpoint; job calls never reach OBS
+  /// The OBS client's (Session::obs()); default https://obs.{region}.myhuaweicloud.com; env MODELARTS_OBS_ENDPOINT.
+  MODELARTS_OPTION(std::string, obs_endpoint);
+  /// OBS addressing: path-style (endpoint/bucket/key) even for DNS endpoints; IP and localhost always use it.
+  MODELARTS_OPTION(bool, obs_path_style){false};
   MODELARTS_OPTION(TransportOptions, transport_options);
   MODELARTS_OPTION(RetryOptions, retry);
   /// Replaces the default Beast transport (tests, custom stacks).

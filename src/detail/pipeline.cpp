@@ -153,11 +153,12 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
 
 Result<Exchange> send_with_retry(SessionState& state, const PreparedRequest& request, HttpHeaders headers,
                                  Authenticator* authenticator) {
-  // Every body is JSON (IAM's token request too): one string with invalid UTF-8 makes the service refuse all of it.
-  if (auto field = invalid_utf8_field(request.body)) {
+  // A JSON body (every one but OBS objects; IAM's token request too): one string with invalid UTF-8 makes the
+  // service refuse all of it.
+  if (auto field = request.json_body ? invalid_utf8_field(request.body) : std::nullopt) {
     return invalid_argument_error(*field + " is not valid UTF-8: refused, nothing was sent");
   }
-  const Endpoint& endpoint = endpoint_for(state, request.service);
+  const Endpoint& endpoint = request.endpoint != nullptr ? *request.endpoint : endpoint_for(state, request.service);
   const std::string path = wire_path(request.path);
   CallAttempts attempts(request, endpoint, std::move(headers), authenticator);
 

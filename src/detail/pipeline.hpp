@@ -23,6 +23,8 @@ struct PreparedRequest {
   QueryParams query;
   std::string body;
   bool idempotent = true;
+  const Endpoint* endpoint = nullptr;  ///< overrides the service's endpoint (OBS: the bucket's host)
+  bool json_body = true;  ///< false: the body is bytes (an OBS object), not checked as JSON text
 };
 
 struct Exchange {

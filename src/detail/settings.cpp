@@ -179,6 +179,7 @@ SessionOptions options_from_profile(const std::string& profile) {
       .iam_endpoint(env("HUAWEICLOUD_SDK_IAM_ENDPOINT"))
       .region_name(env("MODELARTS_REGION"))
       .modelarts_endpoint(env("MODELARTS_ENDPOINT"))
+      .obs_endpoint(env("MODELARTS_OBS_ENDPOINT"))
       .account(env("MODELARTS_ACCOUNT"))
       .username(env("MODELARTS_USERNAME"))
       .password(env("MODELARTS_PASSWORD"));

@@ -17,6 +17,7 @@
 #include "testing/emulator/http_server.hpp"
 #include "testing/emulator/iam_endpoints.hpp"
 #include "testing/emulator/json_replies.hpp"
+#include "testing/emulator/obs/service.hpp"
 #include "testing/emulator/router.hpp"
 #include "testing/emulator/service_api.hpp"
 
@@ -77,15 +78,35 @@ struct Emulator::Impl {
                                options.region()},
             credentials, auth),
         faults(options.fault_rate(), options.fault_seed()),
-        service(make_service(options)),
+        obs(make_obs(options, credentials, faults)),
+        service(make_service(options, *obs)),
         router(detail::RouterConfig{options.project_id(), options.retry_after_seconds()}, iam, auth, faults,
-               *service) {}
+               *service, *obs) {}
 
-  static std::unique_ptr<detail::ModelArtsService> make_service(const EmulatorOptions& options) {
+  static std::unique_ptr<detail::ModelArtsService> make_service(const EmulatorOptions& options,
+                                                                detail::ObjectStorage& obs) {
+    detail::ServiceConfig config = service_config(options);
+    config.obs = &obs;  // v2 jobs check their code and export their logs there
     try {
-      return std::make_unique<detail::ModelArtsService>(service_config(options));
+      return std::make_unique<detail::ModelArtsService>(std::move(config));
     } catch (const std::exception& error) {
       fail(std::string("cannot start the ModelArts service: ") + error.what());
+    }
+  }
+
+  static std::unique_ptr<detail::obs::ObsService> make_obs(const EmulatorOptions& options,
+                                                          detail::CredentialStore& credentials,
+                                                          detail::FaultInjector& faults) {
+    detail::obs::ObsServiceConfig config;
+    config.default_bucket = options.default_bucket();
+    // Objects live beside the job state, not inside it: that document is rewritten on every job change.
+    if (!options.state_file().empty()) config.state_file = options.state_file() + ".obs";
+    config.owner_id = options.project_id();
+    config.retry_after_seconds = options.retry_after_seconds();
+    try {
+      return std::make_unique<detail::obs::ObsService>(std::move(config), credentials, faults);
+    } catch (const std::exception& error) {
+      fail(std::string("cannot start the OBS service: ") + error.what());
     }
   }
 
@@ -102,7 +123,8 @@ struct Emulator::Impl {
   detail::GatewayAuth auth;
   detail::IamEndpoints iam;
   detail::FaultInjector faults;
-  std::unique_ptr<detail::ModelArtsService> service;
+  std::unique_ptr<detail::obs::ObsService> obs;
+  std::unique_ptr<detail::ModelArtsService> service;  // after obs: it holds a reference to it
   detail::Router router;
   std::string certificate_pem;
   std::filesystem::path ca_file;  ///< the certificate, for TransportOptions::ca_file; removed on destruction
@@ -116,6 +138,11 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::
   server_options.port = impl.options.port();
   server_options.threads = impl.options.threads();
   server_options.body_limit = impl.options.body_limit();
+  server_options.body_limit_for = [api = impl.options.body_limit(),
+                                   obs = impl.options.obs_body_limit()](std::string_view target) -> std::uint64_t {
+    const bool api_path = target.rfind("/v1/", 0) == 0 || target.rfind("/v2/", 0) == 0 || target.rfind("/v3", 0) == 0;
+    return api_path ? api : obs;
+  };
   if (impl.options.tls()) {
     try {
       const TestCertificate certificate = make_self_signed_certificate(certificate_names(impl.options.host()));
@@ -138,6 +165,7 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::
   } catch (const std::exception& error) {
     fail(error.what());
   }
+  impl.obs->set_base_url(endpoint());  // pre-signed links (v2 log URLs) point at this listener
 }
 
 Emulator::~Emulator() = default;
@@ -161,6 +189,7 @@ SessionOptions Emulator::session_options() const {
       .region_name(impl_->options.region())
       .modelarts_endpoint(endpoint())
       .iam_endpoint(endpoint())
+      .obs_endpoint(endpoint())
       .transport_options(transport);
 }
 

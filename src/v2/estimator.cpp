@@ -4,11 +4,14 @@
 
 #include <functional>
 #include <optional>
+#include <filesystem>
+#include <system_error>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <modelarts/obs.hpp>
 
 #include "api/request.hpp"
 #include "api/validate.hpp"
@@ -78,8 +81,8 @@ json::object algorithm_of(const EstimatorOptions& o, const std::vector<InputData
   json::object algorithm;
   const TrainingFiles& files = o.training_files();
   if (!files.obs_path.empty()) {
-    throw_invalid_argument("training_files with obs_path means uploading a local code_dir first, which this SDK "
-                           "does not do yet: upload it and give the OBS code_dir without obs_path");
+    throw_invalid_argument("training_files with obs_path: code_dir is local and fit() uploads it first; the create "
+                           "body names the uploaded prefix, known only then");
   }
   if (files.code_dir.empty() != files.boot_file.empty()) {
     throw_invalid_argument("training_files: code_dir and boot_file go together");
@@ -212,6 +215,32 @@ Result<std::optional<TrainingJobInfo>> find_job_named(const Session& session, co
   return std::optional<TrainingJobInfo>();
 }
 
+// TrainingFiles with obs_path (reference 2.3): code_dir is a local directory and boot_file a file in it,
+// relative to it. Checked before anything is sent.
+void check_local_code(const TrainingFiles& files) {
+  namespace fs = std::filesystem;
+  check_obs_path("training_files.obs_path", files.obs_path);
+  std::error_code ec;
+  if (!fs::is_directory(files.code_dir, ec)) {
+    throw_invalid_argument("training_files.code_dir \"" + files.code_dir.substr(0, 256) +
+                           "\" is not a local directory (with obs_path, fit() uploads code_dir from the local disk)");
+  }
+  const fs::path boot(files.boot_file);
+  bool inside = !files.boot_file.empty() && boot.is_relative();
+  for (const auto& part : boot) inside = inside && part != "..";
+  if (!inside || !fs::is_regular_file(fs::path(files.code_dir) / boot, ec)) {
+    throw_invalid_argument("training_files.boot_file \"" + files.boot_file.substr(0, 256) +
+                           "\" must be a file inside the local code_dir, relative to it");
+  }
+}
+
+/// The options with training_files naming OBS code under `code_prefix` (obs://bucket/.../code/).
+EstimatorOptions with_code_on_obs(EstimatorOptions options, const std::string& code_prefix) {
+  const TrainingFiles local = options.training_files();
+  options.training_files(TrainingFiles{code_prefix, local.boot_file, ""});
+  return options;
+}
+
 }  // namespace
 
 Estimator::Estimator(Session session, EstimatorOptions options)
@@ -230,7 +259,20 @@ std::string Estimator::create_body(const std::vector<InputData>& inputs, const s
 
 TrainingJob Estimator::fit(const std::vector<InputData>& inputs, bool wait, std::string job_name) const {
   if (job_name.empty()) job_name = generate_name(session_, "job-", kMaxJobName);
-  TrainingJob job(session_, create_job(session_, create_body(inputs, job_name)));
+  const TrainingFiles& files = options_.training_files();
+  std::string body;
+  if (files.obs_path.empty()) {
+    body = create_body(inputs, job_name);
+  } else {
+    // A local code_dir: every check first (the local tree, then the body with a stand-in prefix), then the
+    // upload into a content-addressed prefix under obs_path (a retried fit re-uses it), then the create.
+    check_local_code(files);
+    const std::string stand_in = as_directory(files.obs_path) + "code/";
+    Estimator(session_, with_code_on_obs(options_, stand_in)).create_body(inputs, job_name);
+    const obs::UploadDirResult staged = session_.obs().stage_code_dir(files.code_dir, files.obs_path);
+    body = Estimator(session_, with_code_on_obs(options_, staged.obs_prefix)).create_body(inputs, job_name);
+  }
+  TrainingJob job(session_, create_job(session_, body));
   if (!wait) return job;
   return TrainingJob(session_, job.wait(options_.wait_options()));
 }

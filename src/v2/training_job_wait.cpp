@@ -9,6 +9,7 @@
 #include "detail/poll_until.hpp"
 #include "detail/retry_policy.hpp"
 #include "v2/decode.hpp"
+#include "v2/log_backfill.hpp"
 #include "v2/log_tail.hpp"
 #include "v2/request.hpp"
 
@@ -149,6 +150,7 @@ TrainingJobInfo TrainingJob::follow_logs(const std::string& task_id, const std::
   const auto deadline = clock->now() + options.timeout();
   const ApiCall info_call = v2_call(session_, "GET", {"training-jobs", job_id_});
   const ApiCall log_call = v2_call(session_, "GET", {"training-jobs", job_id_, "tasks", task_id, "logs", "preview"});
+  const Backfill backfill = options.backfill() ? options.backfill() : exported_log_backfill(session_, job_id_);
   LogTail tail;
   LineBuffer lines;
   Phase phase = Phase::unknown;
@@ -165,7 +167,7 @@ TrainingJobInfo TrainingJob::follow_logs(const std::string& task_id, const std::
     if (delta.restarted) write(lines.finish());
     if (delta.gap_to > delta.gap_from) {
       std::optional<std::string> missing;
-      if (options.backfill()) missing = options.backfill()(task_id, delta.gap_from, delta.gap_to);
+      missing = backfill(task_id, delta.gap_from, delta.gap_to);
       if (missing) {
         write(lines.push(*missing));
       } else {

@@ -10,6 +10,8 @@
 //   modelarts-bench signing  --endpoint URL --job-id ID [--seconds S]
 //   modelarts-bench listing  --endpoint URL --jobs N [--per-page P]
 //   modelarts-bench v2       --endpoint URL [--seconds S] [--rounds R]   (v2 get and search vs bare)
+//   modelarts-bench obs      --endpoint URL [--file-mb 200] [--tree-files 1000] [--part-mb 8] [--parallelism 4]
+//                            [--work-dir /tmp]
 #include <cstdio>
 #include <exception>
 #include <map>
@@ -87,6 +89,10 @@ int main(int argc, char** argv) try {
     bench::measure_v2_calls(target, std::stod(flag(flags, "seconds", "2")), std::stoi(flag(flags, "rounds", "3")));
   } else if (command == "listing") {
     bench::measure_listing(target, std::stoi(flag(flags, "per-page", "1000")), std::stoll(flag(flags, "jobs")));
+  } else if (command == "obs") {
+    bench::measure_obs_uploads(target, std::stoull(flag(flags, "file-mb", "200")),
+                               std::stoi(flag(flags, "tree-files", "1000")), std::stoull(flag(flags, "part-mb", "8")),
+                               std::stoi(flag(flags, "parallelism", "4")), flag(flags, "work-dir", "/tmp"));
   } else {
     std::fprintf(stderr, "unknown command %s\n", command.c_str());
     return 2;

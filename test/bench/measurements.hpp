@@ -35,4 +35,10 @@ void measure_v2_calls(const BenchTarget& target, double seconds, int rounds);
 /// 5. Every visualization job through the lazy pager: jobs/s and resident memory growth.
 void measure_listing(const BenchTarget& target, int per_page, std::int64_t expected_jobs);
 
+/// 6. OBS: a `file_mb` MiB file (multipart, `part_mb` parts, `parallelism` in flight) and a tree of `tree_files`
+/// 4 KiB files uploaded through session.obs() vs a bare keep-alive Beast PUT loop of the same bytes; the SDK's
+/// peak RSS growth during the large upload. Files are written under `work_dir` and removed afterwards.
+void measure_obs_uploads(const BenchTarget& target, std::uint64_t file_mb, int tree_files, std::uint64_t part_mb,
+                         int parallelism, const std::string& work_dir);
+
 }  // namespace bench

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// An in-process ModelArts v1 + IAM emulator for offline development and integration tests
+// An in-process ModelArts v1/v2 + IAM + OBS emulator for offline development and integration tests
 // (README "The emulator, for your own tests"). It serves on 127.0.0.1 from background threads until stopped or
 // destroyed.
 #pragma once
@@ -23,6 +23,8 @@ inline constexpr const char* kDefaultUsername = "emulator-user";
 inline constexpr const char* kDefaultPassword = "emulator-password";
 inline constexpr const char* kDefaultProjectId = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 inline constexpr const char* kDefaultRegion = "cn-north-4";
+/// The OBS bucket that exists from the start (path-style: ENDPOINT/modelarts-emulator/key).
+inline constexpr const char* kDefaultBucket = "modelarts-emulator";
 
 class EmulatorOptions {
   MODELARTS_OPTION(std::string, host){"127.0.0.1"};
@@ -51,6 +53,9 @@ class EmulatorOptions {
   MODELARTS_OPTION(std::int64_t, v2_log_window){5 * 1024 * 1024};
   /// v2 search reads `offset` as a record offset instead of a page index (docs/service-quirks.md, Q1).
   MODELARTS_OPTION(bool, v2_search_record_offsets){false};
+  /// OBS (a path whose first segment is not a version prefix such as v1, v2, v3): larger request bodies (objects, parts) are refused with 413.
+  MODELARTS_OPTION(std::size_t, obs_body_limit){std::size_t{256} * 1024 * 1024};
+  MODELARTS_OPTION(std::string, default_bucket){kDefaultBucket};  ///< created at start when missing
 };
 
 /// Counters for tests (e.g. keep-alive reuse: connections_accepted stays 1 over many calls).

@@ -17,8 +17,10 @@
 namespace modelarts::v2 {
 
 /// Python TrainingFiles(code_dir, boot_file, obs_path=None). code_dir is an OBS directory (obs://bkt/code/
-/// or /bkt/code/); boot_file is its full OBS path or a path relative to code_dir. With obs_path, code_dir is
-/// a local directory to upload there first (not supported yet: InvalidArgumentError).
+/// or /bkt/code/); boot_file is its full OBS path or a path relative to code_dir. With obs_path (an OBS
+/// folder), code_dir is a local directory and boot_file a file in it, relative to it: fit() checks them and
+/// the code-directory limits, uploads the tree with session.obs().stage_code_dir under
+/// obs_path + "<tree hash>/code/" (unchanged files are skipped), then creates the job pointing there.
 struct TrainingFiles {
   std::string code_dir;
   std::string boot_file;
@@ -60,9 +62,9 @@ class Estimator {
 
   /// Python fit(inputs=None, wait=False, job_name=None): POST /v2/{pid}/training-jobs (201). job_name
   /// (1..64 of A-Z a-z 0-9 _ -) is generated when empty. Everything is checked before sending
-  /// (InvalidArgumentError). With wait, returns once the job reached a terminal phase (see
-  /// TrainingJob::wait); otherwise at once, holding the created job (phase Creating). Never makes two jobs:
-  /// see create_job.
+  /// (InvalidArgumentError); with training_files.obs_path the local code is uploaded first (see TrainingFiles).
+  /// With wait, returns once the job reached a terminal phase (see TrainingJob::wait); otherwise at once,
+  /// holding the created job (phase Creating). Never makes two jobs: see create_job.
   TrainingJob fit(const std::vector<InputData>& inputs = {}, bool wait = false, std::string job_name = {}) const;
 
   /// POST /v2/{pid}/training-jobs with a whole create body (JSON text, reference 1.2; metadata.name required,

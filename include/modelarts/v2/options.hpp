@@ -109,9 +109,11 @@ class FollowOptions {
   /// Give up (WaitTimeoutError) after this long; the lines read so far have been written.
   MODELARTS_OPTION(std::chrono::milliseconds, timeout){std::chrono::hours(24)};
   MODELARTS_OPTION(std::function<bool()>, cancelled);
-  /// Bytes [from, to) of the log left the 5 MiB preview window between two polls. The seam for an OBS
-  /// back-fill: return those bytes if you can fetch them (the exported log), nullopt otherwise. Without
-  /// it, or on nullopt, one marker line "[modelarts: N bytes of the log were not available]" is written.
+  /// Bytes [from, to) of the log left the 5 MiB preview window between two polls: return them if you can
+  /// fetch them, nullopt otherwise. Without it, they are read from the log the job exports to OBS
+  /// ({spec.log_export_path}modelarts-job-{job_id}-{task_id}.log: GET the job, then a ranged GET of the object
+  /// through session.obs()). When neither has them, one marker line "[modelarts: N bytes of the log were not
+  /// available]" is written.
   MODELARTS_OPTION(Backfill, backfill);
 };
 

@@ -89,8 +89,24 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     parser_->header_limit(static_cast<std::uint32_t>(core_->options.header_limit));
     parser_->body_limit(core_->options.body_limit);
     tcp_layer().expires_after(core_->options.idle_timeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    if (!core_->options.body_limit_for) {
+      http::async_read(stream_, buffer_, *parser_,
+                       [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+      return;
+    }
+    // Beast checks a Content-Length against the limit while parsing the header: no limit until the target
+    // is known, then the target's limit, checked here for the length and by the parser for chunked bodies.
+    parser_->body_limit(boost::none);
+    http::async_read_header(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec,
+                                                                                           std::size_t) {
+      if (ec) return self->on_read_error(ec);
+      self->body_limit_ = self->core_->options.body_limit_for(self->parser_->get().target());
+      const auto length = self->parser_->content_length();
+      if (length && *length > self->body_limit_) return self->on_read_error(http::error::body_limit);
+      self->parser_->body_limit(self->body_limit_);
+      http::async_read(self->stream_, self->buffer_, *self->parser_,
+                       [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
+    });
   }
 
   void on_read(beast::error_code ec) {
@@ -113,7 +129,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     const auto& http_category = http::make_error_code(http::error::bad_target).category();
     if (ec == http::error::body_limit) {
       return refuse(413, "Request entity too large: the body exceeds " +
-                             std::to_string(core_->options.body_limit) + " bytes", true);
+                             std::to_string(core_->options.body_limit_for ? body_limit_ : core_->options.body_limit) +
+                             " bytes", true);
     }
     if (ec == http::error::header_limit) {
       return refuse(431, "Request header fields too large: the header exceeds " +
@@ -143,7 +160,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       response_.set(http::field::content_type, kJsonContentType);
     }
     if (response_.find("X-Request-Id") == response_.end()) response_.set("X-Request-Id", new_request_id());
-    response_.prepare_payload();
+    if (!reply.keep_content_length) response_.prepare_payload();
     const bool cut_off = reply.cut_off;
     if (reply.delay.count() > 0) {
       timer_.expires_after(reply.delay);
@@ -216,6 +233,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   Stream stream_;
   net::steady_timer timer_;
   beast::flat_buffer buffer_;
+  std::uint64_t body_limit_ = 0;  ///< the current request's, when body_limit_for is set
   std::optional<http::request_parser<http::string_body>> parser_;
   HttpResponseMessage response_;
   std::string raw_;

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "testing/emulator/http_types.hpp"
 
@@ -23,6 +24,9 @@ struct HttpServerOptions {
   std::string private_key_pem;
   std::size_t header_limit = 64 * 1024;     ///< IAM tokens make ~9 KB request headers
   std::size_t body_limit = 1024 * 1024;
+  /// When set, the body limit of a request whose target is given (read after its header): OBS uploads are
+  /// far larger than API calls.
+  std::function<std::uint64_t(std::string_view target)> body_limit_for;
   std::chrono::seconds idle_timeout{60};    ///< a keep-alive connection silent this long is closed
 };
 

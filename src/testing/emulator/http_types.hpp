@@ -18,6 +18,8 @@ struct Reply {
   std::chrono::milliseconds delay{0};  ///< wait this long (without holding a thread) before answering
   /// Send the head and about half of the body, then drop the connection: the client sees a broken reply.
   bool cut_off = false;
+  /// A reply to HEAD: send the Content-Length the handler set (the object's size) and no body.
+  bool keep_content_length = false;
 };
 
 }  // namespace modelarts::testing::detail

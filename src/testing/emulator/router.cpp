@@ -28,11 +28,24 @@ HttpResponseMessage response_of(ServiceResponse&& answer, const std::string& req
   return response;
 }
 
+// "v1", "v2", "v9", "v3.0": an API version, never an OBS bucket (the service answers 404 ModelArts.0015 for the
+// ones it does not serve).
+bool is_version_prefix(const std::string& segment) {
+  if (segment.size() < 2 || segment[0] != 'v') return false;
+  bool dot = false;
+  for (std::size_t i = 1; i < segment.size(); ++i) {
+    const char c = segment[i];
+    if (c == '.' && !dot && i > 1 && i + 1 < segment.size()) dot = true;
+    else if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Router::Router(RouterConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
-               ModelArtsService& service)
-    : config_(std::move(config)), iam_(iam), auth_(auth), faults_(faults), service_(service) {}
+               ModelArtsService& service, obs::ObsService& obs)
+    : config_(std::move(config)), iam_(iam), auth_(auth), faults_(faults), service_(service), obs_(obs) {}
 
 Reply Router::route(HttpRequestMessage& request) {
   const std::string request_id = new_request_id();
@@ -50,6 +63,9 @@ Reply Router::route(HttpRequestMessage& request) {
     // Unauthenticated and cheap: for readiness checks and load tests (wrk cannot sign).
     return reply_of(json_reply(200, R"({"status":"ok"})", request_id));
   }
+  // Everything whose first segment is not an API version (v1, v9, v3.0 ...) is OBS, path-style: "/bucket/key".
+  // "/" itself stays the API's 404 (the subset has no ListBuckets).
+  if (!segments.empty() && !is_version_prefix(segments[0])) return obs_.handle(request, target, request_id);
   return reply_of(modelarts_error(404, "ModelArts.0015", "The requested resource does not exist.", request_id));
 }
 

@@ -1,6 +1,6 @@
 // What the emulator does with one parsed HTTP request: refuse path tricks, send /v3 to IAM, and for
 // /v1/{project_id}/... authenticate like the gateway, check the project, maybe inject a fault, and hand the
-// request to the ModelArts service. Called concurrently from the server's threads.
+// request to the ModelArts service; any other path is OBS (path-style buckets). Called concurrently from the server's threads.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include "testing/emulator/gateway_auth.hpp"
 #include "testing/emulator/http_types.hpp"
 #include "testing/emulator/iam_endpoints.hpp"
+#include "testing/emulator/obs/service.hpp"
 #include "testing/emulator/service_api.hpp"
 
 namespace modelarts::testing::detail {
@@ -22,7 +23,7 @@ struct RouterConfig {
 class Router {
  public:
   Router(RouterConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
-         ModelArtsService& service);
+         ModelArtsService& service, obs::ObsService& obs);
 
   Reply route(HttpRequestMessage& request);
 
@@ -34,6 +35,7 @@ class Router {
   const GatewayAuth& auth_;
   FaultInjector& faults_;
   ModelArtsService& service_;
+  obs::ObsService& obs_;
 };
 
 }  // namespace modelarts::testing::detail

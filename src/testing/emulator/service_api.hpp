@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,23 @@ struct ServiceResponse {
   std::vector<std::pair<std::string, std::string>> headers;  ///< Content-Type is added by the server if absent
 };
 
+/// The emulator's OBS as the training service uses it (issue 16): v2 jobs check their code there and export
+/// their logs there (modelarts-v2-and-obs.md 1.6). Implemented by obs::ObsService.
+class ObjectStorage {
+ public:
+  virtual ~ObjectStorage() = default;
+  virtual bool bucket_exists(const std::string& bucket) const = 0;
+  virtual bool object_exists(const std::string& bucket, const std::string& key) const = 0;
+  /// Whether any object's key starts with `prefix`.
+  virtual bool prefix_exists(const std::string& bucket, const std::string& prefix) const = 0;
+  virtual std::optional<std::string> object_data(const std::string& bucket, const std::string& key) const = 0;
+  /// Creates or replaces an object; false when the bucket does not exist.
+  virtual bool put_object(const std::string& bucket, const std::string& key, std::string data,
+                          const std::string& content_type) = 0;
+  /// A pre-signed GET URL of the object (OBS query authentication), valid for `seconds`.
+  virtual std::string presigned_get_url(const std::string& bucket, const std::string& key, std::int64_t seconds) = 0;
+};
+
 struct ServiceConfig {
   std::string project_id;
   double time_scale = 1.0;             ///< job time runs this many times faster than wall time
@@ -39,6 +57,8 @@ struct ServiceConfig {
   std::int64_t v2_log_window = 5 * 1024 * 1024;
   /// v2 search reads `offset` as a record offset instead of a page index (docs/service-quirks.md, Q1).
   bool v2_search_record_offsets = false;
+  /// The emulator's OBS; null: none (v2 code checks and log export are skipped).
+  ObjectStorage* obs = nullptr;
 };
 
 /// Every /v1/{project_id}/... endpoint of the ModelArts API Reference (old-version training) and every

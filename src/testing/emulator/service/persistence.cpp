@@ -208,8 +208,9 @@ class FileDescriptor {
 };
 }  // namespace
 
-void save_state(const ServiceState& state, const std::string& path) {
-  const std::string document = state_to_text(state);
+void save_state(const ServiceState& state, const std::string& path) { write_durably(state_to_text(state), path); }
+
+void write_durably(const std::string& document, const std::string& path) {
   const std::string temp = path + ".tmp";
   {
     FileDescriptor fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));

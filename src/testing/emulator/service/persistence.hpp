@@ -17,6 +17,10 @@ std::optional<ServiceState> load_state(const std::string& path);
 /// Writes `state` to `path` durably; throws std::runtime_error on an I/O failure.
 void save_state(const ServiceState& state, const std::string& path);
 
+/// Replaces `path` with `document` atomically and durably (also the OBS store's file); throws
+/// std::runtime_error on an I/O failure.
+void write_durably(const std::string& document, const std::string& path);
+
 /// The JSON document (exposed for tests).
 std::string state_to_text(const ServiceState& state);
 ServiceState state_from_text(const std::string& text);  ///< throws std::runtime_error

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "../context.hpp"
+#include "timeline.hpp"
 
 namespace modelarts::testing::detail::service::v2 {
 
@@ -19,6 +20,9 @@ ServiceResponse log_preview(RequestContext& ctx, const std::string& id, const st
 ServiceResponse log_url(RequestContext& ctx, const std::string& id, const std::string& task);
 ServiceResponse metrics(RequestContext& ctx, const std::string& id, const std::string& task);
 ServiceResponse events(RequestContext& ctx, const std::string& id);
+
+/// Writes each task's log as it stands to the job's log_export_path in the emulator's OBS (obs_link.hpp).
+void export_logs(RequestContext& ctx, const Job& job, const View& v);
 
 ServiceResponse list_flavors(RequestContext& ctx);
 ServiceResponse list_engines(RequestContext& ctx);

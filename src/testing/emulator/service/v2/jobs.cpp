@@ -7,6 +7,7 @@
 #include "catalog.hpp"
 #include "handlers.hpp"
 #include "job_object.hpp"
+#include "obs_link.hpp"
 #include "reply.hpp"
 
 namespace modelarts::testing::detail::service::v2 {
@@ -303,6 +304,8 @@ ServiceResponse create_job(RequestContext& ctx) {
   if (const json::object* spec = check.object(*body, "spec", "spec", true)) job.spec = *spec;
   if (!check.failure()) check_algorithm(check, job.algorithm);
   if (!check.failure()) check_spec(check, job.spec);
+  if (!check.failure())
+    if (auto missing = check_code_on_obs(ctx, job.algorithm)) check.fail(std::move(*missing));
   if (check.failure()) return error(*check.failure());
 
   for (const auto& [id, other] : ctx.state.v2_training_jobs.by_id) {
@@ -322,7 +325,9 @@ ServiceResponse create_job(RequestContext& ctx) {
 ServiceResponse get_job(RequestContext& ctx, const std::string& id) {
   const Job* job = find_job(ctx, id);
   if (job == nullptr) return error(not_found(id));
-  return ok(200, job_object(*job, view(ctx, *job)));
+  const View v = view(ctx, *job);
+  export_logs(ctx, *job, v);
+  return ok(200, job_object(*job, v));
 }
 
 ServiceResponse update_job(RequestContext& ctx, const std::string& id) {

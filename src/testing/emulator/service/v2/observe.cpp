@@ -7,6 +7,7 @@
 #include "../reply.hpp"
 #include "handlers.hpp"
 #include "job_object.hpp"
+#include "obs_link.hpp"
 #include "reply.hpp"
 
 namespace modelarts::testing::detail::service::v2 {
@@ -72,6 +73,17 @@ bool iequals(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+void export_logs(RequestContext& ctx, const Job& job, const View& v) {
+  if (!v.ran) return;
+  for (const std::string& task : task_names(job)) {
+    const std::optional<ObsLocation> object = exported_log(ctx, job.spec, job.id, task);
+    if (!object) return;
+    std::string text = log_text(task, v);
+    if (ctx.config.obs->object_data(object->bucket, object->key) != text)
+      ctx.config.obs->put_object(object->bucket, object->key, std::move(text), "text/plain");
+  }
+}
+
 ServiceResponse list_tasks(RequestContext& ctx, const std::string& id) {
   const Job* job = find(ctx, id);
   if (job == nullptr) return error(not_found(id));
@@ -97,6 +109,7 @@ ServiceResponse log_preview(RequestContext& ctx, const std::string& id, const st
   if (!has_task(*job, task)) return error(invalid_param("no task " + printable(task) + " in this job"));
   const View v = view_of(*job, ctx.now_ms, ctx.config.time_scale);
   if (!v.ran) return no_content();  // ModelArts.2776 NotReadyToFetchLog: a 204 carries no body (Q5)
+  export_logs(ctx, *job, v);
   const std::string full = log_text(task, v);
   const auto window = static_cast<std::size_t>(std::max<std::int64_t>(1, ctx.config.v2_log_window));
   std::string content = full.size() > window ? full.substr(full.size() - window) : full;
@@ -117,6 +130,11 @@ ServiceResponse log_url(RequestContext& ctx, const std::string& id, const std::s
     return error(Failure{"ModelArts.2822", "The log export path of the training job is not set."});
   const View v = view_of(*job, ctx.now_ms, ctx.config.time_scale);
   if (!v.ran) return error(Failure{"ModelArts.2818", "The log of the training job has not been generated."});
+  if (const std::optional<ObsLocation> object = exported_log(ctx, job->spec, id, task)) {
+    // In the emulator's OBS: the object is written now and the link, valid 5 minutes, is served here.
+    export_logs(ctx, *job, v);
+    return ok(200, json::object{{"obs_url", ctx.config.obs->presigned_get_url(object->bucket, object->key, 300)}});
+  }
   // Both documented path forms: obs://bucket/prefix/ and /bucket/prefix/.
   std::string path = export_path.rfind("obs://", 0) == 0 ? export_path.substr(6) : export_path.substr(1);
   if (!path.empty() && path.back() != '/') path += '/';

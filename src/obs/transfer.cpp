@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: Apache-2.0
+// ObsClient transfers: files in one PUT or in parts (read part by part, `parallelism` in flight, aborted on
+// failure), incremental directory uploads (limits first, skip unchanged files by size + MD5 = ETag),
+// downloads in ranged GETs, and Python's copy().
+#include <modelarts/obs.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <openssl/evp.h>
+
+#include <modelarts/error.hpp>
+#include <modelarts/signer.hpp>
+
+#include "detail/pipeline.hpp"
+#include "obs/client_impl.hpp"
+
+namespace modelarts::obs {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uint64_t kMinPartSize = 100 * 1024;
+constexpr std::uint64_t kMaxPartSize = std::uint64_t{5} * 1024 * 1024 * 1024;
+constexpr std::uint64_t kMaxParts = 10000;
+
+[[noreturn]] void throw_invalid(std::string message) {
+  detail::throw_error(detail::invalid_argument_error(std::move(message)));
+}
+
+detail::ErrorInfo io_error(const std::string& message) {
+  detail::ErrorInfo error;
+  error.category = detail::ErrorCategory::invalid_argument;
+  error.message = message;
+  return error;
+}
+
+void check_options(const TransferOptions& options) {
+  if (options.part_size() < kMinPartSize || options.part_size() > kMaxPartSize) {
+    throw_invalid("part_size must be between 100 KiB and 5 GiB");
+  }
+  if (options.parallelism() < 1 || options.parallelism() > 64) throw_invalid("parallelism must be 1..64");
+}
+
+/// Reads `size` bytes at `offset` of `file`; an error when the file is shorter than that now.
+detail::Result<std::string> read_range(const std::string& file, std::uint64_t offset, std::uint64_t size) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return io_error("cannot open " + file);
+  in.seekg(static_cast<std::streamoff>(offset));
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uint64_t>(in.gcount()) != size) return io_error(file + " changed while it was being uploaded");
+  return data;
+}
+
+/// MD5 hex of a file, read in 1 MiB blocks.
+std::string file_md5_hex(const std::string& file) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  std::ifstream in(file, std::ios::binary);
+  if (!ctx || !in || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1) throw_invalid("cannot read " + file);
+  std::string buffer(1024 * 1024, '\0');
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw_invalid("cannot read " + file);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &length);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0x0F];
+  }
+  return hex;
+}
+
+std::string unquote(std::string_view etag) {
+  if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
+  return std::string(etag);
+}
+
+/// Serialises progress reports from worker threads.
+class ProgressReporter {
+ public:
+  ProgressReporter(const ProgressCallback& callback, std::uint64_t bytes_total, std::size_t files_total)
+      : callback_(callback) {
+    progress_.bytes_total = bytes_total;
+    progress_.files_total = files_total;
+  }
+  void add(std::uint64_t bytes, std::size_t files) {
+    if (!callback_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    progress_.bytes_done += bytes;
+    progress_.files_done += files;
+    callback_(progress_);
+  }
+
+ private:
+  const ProgressCallback& callback_;
+  std::mutex mutex_;
+  TransferProgress progress_;
+};
+
+/// Runs `work(i)` for i in [0, count) on up to `threads` threads; stops handing out work after the first
+/// exception and returns it (null when every call succeeded).
+std::exception_ptr run_parallel(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex mutex;
+  std::exception_ptr failure;
+  const auto worker = [&] {
+    while (!failed.load()) {
+      const std::size_t i = next.fetch_add(1);
+      if (i >= count) return;
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!failure) failure = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(threads), count);
+  if (n <= 1) {
+    worker();
+    return failure;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) pool.emplace_back(worker);
+  for (auto& thread : pool) thread.join();
+  return failure;
+}
+
+}  // namespace
+
+// Declared here, used by upload_file and the directory uploads: one file to one object.
+namespace {
+
+std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std::uint64_t size,
+                       const std::string& bucket, const std::string& key, const TransferOptions& options,
+                       ProgressReporter& progress) {
+  const std::string content_type = content_type_for(key);
+  if (size < options.multipart_threshold()) {
+    std::string data = read_range(file, 0, size).value_or_throw();
+    ObsCall call;
+    call.method = "PUT";
+    call.bucket = bucket;
+    call.key = key;
+    call.headers.emplace_back("Content-Type", content_type);
+    call.headers.emplace_back("Content-MD5", md5_base64(data));
+    call.body = std::move(data);
+    HttpResponse response = impl.send(call).value_or_throw();
+    progress.add(size, 0);
+    return std::string(response.header("ETag"));
+  }
+
+  std::uint64_t part_size = options.part_size();
+  if ((size + part_size - 1) / part_size > kMaxParts) part_size = (size + kMaxParts - 1) / kMaxParts;
+  const std::size_t parts = static_cast<std::size_t>((size + part_size - 1) / part_size);
+
+  ObsCall initiate;
+  initiate.method = "POST";
+  initiate.bucket = bucket;
+  initiate.key = key;
+  initiate.query = {{"uploads", ""}};
+  initiate.headers.emplace_back("Content-Type", content_type);
+  initiate.idempotent = false;
+  const HttpResponse initiated = impl.send(initiate).value_or_throw();
+  const auto upload_id = xml_text(initiated.body, "UploadId");
+  if (!upload_id || upload_id->empty()) {
+    detail::ErrorInfo error;
+    error.category = detail::ErrorCategory::transport;
+    error.transport_kind = TransportErrorKind::invalid_reply;
+    error.message = "POST " + url_of(bucket, key) + "?uploads: no UploadId in the reply";
+    detail::throw_error(error);
+  }
+
+  const auto abort_upload = [&] {
+    ObsCall abort;
+    abort.method = "DELETE";
+    abort.bucket = bucket;
+    abort.key = key;
+    abort.query = {{"uploadId", *upload_id}};
+    (void)impl.send(abort);  // best effort: the original failure is what the caller needs to see
+  };
+
+  std::vector<std::string> etags(parts);
+  const std::exception_ptr failure = run_parallel(parts, options.parallelism(), [&](std::size_t i) {
+    const std::uint64_t offset = i * part_size;
+    const std::uint64_t length = std::min(part_size, size - offset);
+    std::string data = read_range(file, offset, length).value_or_throw();  // one part in memory per worker
+    ObsCall call;
+    call.method = "PUT";
+    call.bucket = bucket;
+    call.key = key;
+    call.query = {{"partNumber", std::to_string(i + 1)}, {"uploadId", *upload_id}};
+    call.headers.emplace_back("Content-MD5", md5_base64(data));
+    call.body = std::move(data);
+    etags[i] = std::string(impl.send(call).value_or_throw().header("ETag"));
+    progress.add(length, 0);
+  });
+  if (failure) {
+    abort_upload();
+    std::rethrow_exception(failure);
+  }
+
+  std::string body = "<CompleteMultipartUpload>";
+  for (std::size_t i = 0; i < parts; ++i) {
+    body += "<Part><PartNumber>" + std::to_string(i + 1) + "</PartNumber><ETag>" + etags[i] + "</ETag></Part>";
+  }
+  body += "</CompleteMultipartUpload>";
+  ObsCall complete;
+  complete.method = "POST";
+  complete.bucket = bucket;
+  complete.key = key;
+  complete.query = {{"uploadId", *upload_id}};
+  complete.headers.emplace_back("Content-Type", "application/xml");
+  complete.body = std::move(body);
+  complete.idempotent = false;
+  auto completed = impl.send(complete);
+  if (!completed) {
+    abort_upload();
+    detail::throw_error(completed.error());
+  }
+  return xml_text(completed.value().body, "ETag").value_or("");
+}
+
+
+/// Every regular file under `dir` (sorted by relative path), after checking the limits; nothing is sent.
+std::vector<LocalFile> scan_directory(const std::string& dir, const DirectoryLimits& limits) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw_invalid("'" + dir + "' is not a directory");
+  std::vector<LocalFile> files;
+  std::size_t entries = 0;
+  std::uint64_t bytes = 0;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    ++entries;  // files and folders both count (the code-directory limit)
+    if (entries > limits.max_entries) {
+      throw_invalid("'" + dir + "' holds more than " + std::to_string(limits.max_entries) +
+                    " files and folders (the code-directory limit); nothing was uploaded");
+    }
+    if (!it->is_regular_file(ec)) continue;
+    LocalFile file;
+    file.path = it->path().string();
+    file.relative = fs::relative(it->path(), dir, ec).generic_string();
+    file.size = it->file_size(ec);
+    bytes += file.size;
+    if (bytes > limits.max_bytes) {
+      throw_invalid("'" + dir + "' holds more than " + std::to_string(limits.max_bytes) +
+                    " bytes (the code-directory limit); nothing was uploaded");
+    }
+    files.push_back(std::move(file));
+  }
+  if (ec) throw_invalid("cannot read '" + dir + "': " + ec.message());
+  std::sort(files.begin(), files.end(), [](const LocalFile& a, const LocalFile& b) { return a.relative < b.relative; });
+  return files;
+}
+
+std::string last_component(const std::string& dir) {
+  fs::path path(dir);
+  if (!path.has_filename()) path = path.parent_path();  // "a/b/" -> "a/b"
+  return fs::absolute(path).lexically_normal().filename().string();
+}
+
+std::string folder_key(std::string key) {
+  if (!key.empty() && key.back() != '/') key += '/';
+  return key;
+}
+
+}  // namespace
+
+std::string ObsClient::upload_file(const std::string& local_file, std::string_view obs_dst,
+                                   const TransferOptions& options) const {
+  check_options(options);
+  const ObsPath dst = ObsPath::parse(obs_dst);
+  std::error_code ec;
+  if (!fs::is_regular_file(local_file, ec)) throw_invalid("'" + local_file + "' is not a file");
+  const std::uint64_t size = fs::file_size(local_file, ec);
+  const std::string key =
+      dst.key.empty() || dst.key.back() == '/' ? dst.key + fs::path(local_file).filename().string() : dst.key;
+  ProgressReporter progress(options.progress(), size, 1);
+  upload_one(*impl_, local_file, size, dst.bucket, key, options, progress);
+  progress.add(0, 1);
+  return url_of(dst.bucket, key);
+}
+
+namespace {
+
+/// The files of `dir` with their MD5s, and the tree hash: SHA-256 of the sorted "path\tsize\tmd5\n" lines.
+std::vector<LocalFile> hash_tree(const std::string& dir, const DirectoryLimits& limits, std::string& tree_hash) {
+  std::vector<LocalFile> files = scan_directory(dir, limits);
+  std::string listing;
+  for (LocalFile& file : files) {
+    file.md5 = file_md5_hex(file.path);
+    listing += file.relative + '\t' + std::to_string(file.size) + '\t' + file.md5 + '\n';
+  }
+  tree_hash = sha256_hex(listing);
+  return files;
+}
+
+}  // namespace
+
+UploadDirResult ObsClient::Impl::upload_files(const std::vector<LocalFile>& files, const std::string& tree_hash,
+                                              const std::string& bucket, const std::string& prefix,
+                                              const TransferOptions& options) const {
+  UploadDirResult result;
+  result.obs_prefix = url_of(bucket, prefix);
+  result.tree_hash = tree_hash;
+  std::uint64_t total = 0;
+  for (const LocalFile& file : files) total += file.size;
+
+  // What is there already: size and ETag per key (one listing, page by page).
+  std::map<std::string, std::pair<std::uint64_t, std::string>> existing;
+  for (const auto& item : ObsClient(session).list(result.obs_prefix)) {
+    existing[item.key] = {item.size, unquote(item.etag)};
+  }
+
+  std::vector<const LocalFile*> to_send;
+  ProgressReporter progress(options.progress(), total, files.size());
+  for (const LocalFile& file : files) {
+    const auto found = existing.find(prefix + file.relative);
+    if (found != existing.end() && found->second.first == file.size && found->second.second == file.md5) {
+      ++result.files_skipped;
+      progress.add(file.size, 1);
+    } else {
+      to_send.push_back(&file);
+    }
+  }
+  // Small files side by side; a large one uses the parallelism for its parts.
+  std::vector<const LocalFile*> small;
+  for (const LocalFile* file : to_send) {
+    if (file->size >= options.multipart_threshold()) {
+      upload_one(*this, file->path, file->size, bucket, prefix + file->relative, options, progress);
+      progress.add(0, 1);
+    } else {
+      small.push_back(file);
+    }
+  }
+  const std::exception_ptr failure = run_parallel(small.size(), options.parallelism(), [&](std::size_t i) {
+    upload_one(*this, small[i]->path, small[i]->size, bucket, prefix + small[i]->relative, options, progress);
+    progress.add(0, 1);
+  });
+  if (failure) std::rethrow_exception(failure);
+  result.files_uploaded = to_send.size();
+  for (const LocalFile* file : to_send) result.bytes_uploaded += file->size;
+  return result;
+}
+
+UploadDirResult ObsClient::sync_dir(const std::string& local_dir, std::string_view obs_prefix,
+                                    const TransferOptions& options, const DirectoryLimits& limits) const {
+  check_options(options);
+  const ObsPath dst = ObsPath::parse(obs_prefix);
+  std::string tree_hash;
+  const std::vector<LocalFile> files = hash_tree(local_dir, limits, tree_hash);
+  return impl_->upload_files(files, tree_hash, dst.bucket, folder_key(dst.key), options);
+}
+
+UploadDirResult ObsClient::stage_code_dir(const std::string& local_dir, std::string_view obs_path,
+                                          const TransferOptions& options, const DirectoryLimits& limits) const {
+  check_options(options);
+  const ObsPath dst = ObsPath::parse(obs_path);
+  std::string tree_hash;
+  const std::vector<LocalFile> files = hash_tree(local_dir, limits, tree_hash);
+  // Content-addressed: the same tree goes to the same prefix, so a retried fit re-uses what is there.
+  return impl_->upload_files(files, tree_hash, dst.bucket, folder_key(dst.key) + tree_hash.substr(0, 16) + "/code/",
+                             options);
+}
+
+UploadDirResult ObsClient::upload_dir(const std::string& local_dir, std::string_view obs_dst_dir,
+                                      const TransferOptions& options, const DirectoryLimits& limits) const {
+  const ObsPath dst = ObsPath::parse(obs_dst_dir);
+  return sync_dir(local_dir, url_of(dst.bucket, folder_key(dst.key) + last_component(local_dir) + "/"), options,
+                  limits);
+}
+
+std::string ObsClient::download_file(std::string_view obs_file, const std::string& local_dst,
+                                     const TransferOptions& options) const {
+  check_options(options);
+  const ObsPath src = ObsPath::parse(obs_file);
+  if (src.key.empty() || src.key.back() == '/') throw_invalid("download_file needs an object, not a folder: " + src.url());
+  std::error_code ec;
+  const bool into_dir = (!local_dst.empty() && local_dst.back() == '/') || fs::is_directory(local_dst, ec);
+  const fs::path target =
+      into_dir ? fs::path(local_dst) / fs::path(src.key).filename() : fs::path(local_dst);
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const ObjectMetadata metadata = head_object(obs_file);
+  // Written to a temporary name and renamed at the end: a failed download leaves no partial file behind.
+  const fs::path temp = target.string() + ".part";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw_invalid("cannot write " + temp.string());
+    ProgressReporter progress(options.progress(), metadata.size, 1);
+    for (std::uint64_t offset = 0; offset < metadata.size; offset += options.part_size()) {
+      const std::uint64_t last = std::min(metadata.size, offset + options.part_size()) - 1;
+      std::string data;
+      try {
+        data = get_object(obs_file, ByteRange{offset, last});
+      } catch (...) {
+        out.close();
+        fs::remove(temp, ec);
+        throw;
+      }
+      if (data.size() != last - offset + 1) {
+        out.close();
+        fs::remove(temp, ec);
+        throw_invalid(src.url() + " changed while it was being downloaded");
+      }
+      out.write(data.data(), static_cast<std::streamsize>(data.size()));
+      progress.add(data.size(), 0);
+    }
+    if (!out.flush()) throw_invalid("cannot write " + temp.string());
+  }
+  fs::rename(temp, target, ec);
+  if (ec) throw_invalid("cannot rename " + temp.string() + ": " + ec.message());
+  return target.string();
+}
+
+void ObsClient::download_dir(std::string_view obs_dir, const std::string& local_dst_dir,
+                             const TransferOptions& options) const {
+  const ObsPath src = ObsPath::parse(obs_dir);
+  const std::string prefix = folder_key(src.key);
+  std::string name = prefix;
+  if (!name.empty()) name.pop_back();
+  name = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+  const fs::path root = fs::path(local_dst_dir) / (name.empty() ? src.bucket : name);
+  for (const auto& item : list(url_of(src.bucket, prefix))) {
+    if (item.key.empty() || item.key.back() == '/') continue;  // folder markers: empty folders are not made
+    const std::string relative = item.key.substr(prefix.size());
+    const fs::path local = (root / relative).lexically_normal();
+    // A key with ".." must not write outside the destination.
+    const fs::path base = root.lexically_normal();
+    if (std::mismatch(base.begin(), base.end(), local.begin(), local.end()).first != base.end()) {
+      throw_invalid("object key escapes the destination: " + item.key);
+    }
+    download_file(url_of(src.bucket, item.key), local.string(), options);
+  }
+}
+
+void ObsClient::copy(const std::string& src, const std::string& dst, const TransferOptions& options) const {
+  const bool src_obs = src.rfind("obs://", 0) == 0;
+  const bool dst_obs = dst.rfind("obs://", 0) == 0;
+  if (src_obs == dst_obs) throw_invalid("copy goes from a local path to obs:// or back: '" + src + "' -> '" + dst + "'");
+  if (!src_obs) {
+    std::error_code ec;
+    if (fs::is_directory(src, ec)) {
+      upload_dir(src, dst, options);
+    } else {
+      upload_file(src, dst, options);
+    }
+    return;
+  }
+  if (src.back() == '/') {
+    download_dir(src, dst, options);
+  } else {
+    download_file(src, dst, options);
+  }
+}
+
+}  // namespace modelarts::obs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // List every new-version (v2) training job in one phase, page by page, as Python's
 // Estimator.get_job_list(session, offset, limit, filters=[{"key": "phase", "operator": "in", "value": [...]}])
 // does one page at a time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Terminate a running new-version (v2) training job, wait until it is Terminated, then delete it, as in the
 // Python estimatorV2 docs:
 //

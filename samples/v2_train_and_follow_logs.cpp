@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Train with the new-version (v2) API and follow the log, as the Python estimatorV2 does:
 //
 //   estimator = Estimator(session=session, training_files=TrainingFiles(code_dir="obs://bkt/code/",

@@ -31,8 +31,8 @@ bool is_one_of(const std::string& code, std::initializer_list<std::string_view> 
   return false;
 }
 
-// v1 codes: modelarts-api.md "Error codes"; v2 codes: modelarts-v2-and-obs.md 1.8. v2 answers "not found" and
-// "name taken" with 400, and some refusals of the token or account with 400, 404 or 500: the code decides.
+// v1 codes: ModelArts API Reference (old-version training), "Error Codes"; v2 codes: ModelArts API Reference, "Error Codes". v2 answers "not found"
+// and "name taken" with 400, and some refusals of the token or account with 400, 404 or 500: the code decides.
 ErrorKind kind_of(const ApiErrorDetails& d) {
   const int status = d.http_status;
   const std::string& code = d.error_code;

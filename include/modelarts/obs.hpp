@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The OBS client (Python: session.obs), reached with Session::obs(): the object calls and the transfer helpers
-// training needs (reference modelarts-v2-and-obs.md sections 2.4 and 3). It rides the session's pipeline
+// training needs (ModelArts SDK Reference, "OBS Management"; OBS API Reference). It rides the session's pipeline
 // (retry, timeouts, TLS verification, attempt fates) and signs every attempt with the OBS signature
 // (modelarts/obs_signer.hpp) using the session's AK/SK, temporary ones with x-obs-security-token.
 //
-// Paths are "obs://bucket/key" (also "/bucket/key", quirk Q15). Addressing: virtual-hosted
+// Paths are "obs://bucket/key" (also "/bucket/key", docs/service-quirks.md, Q15). Addressing: virtual-hosted
 // (https://bucket.obs.region.../key) for DNS endpoints, path-style for IP addresses and localhost (the
 // emulator), or always path-style with ObsClientOptions::path_style.
 //
@@ -33,7 +33,7 @@ class Session;
 namespace obs {
 
 /// "obs://bucket/key" split. parse() throws InvalidArgumentError for a missing scheme/bucket or an invalid
-/// bucket name (3-63 of a-z 0-9 - . , section 3.1).
+/// bucket name (3-63 of a-z 0-9 - . , OBS API Reference, "Constructing a Request").
 struct ObsPath {
   std::string bucket;
   std::string key;  ///< may be empty (the bucket) or end in '/' (a folder)
@@ -113,7 +113,7 @@ class ObsClient {
   ObjectMetadata head_object(std::string_view obs_url) const;
   /// HEAD /{key}, or a one-key ListObjects for a folder ("…/"): Python is_obs_path_exists.
   bool exists(std::string_view obs_url) const;
-  /// DELETE /{key}; success also when it did not exist (quirk O13).
+  /// DELETE /{key}; success also when it did not exist (docs/service-quirks.md, O13).
   void delete_object(std::string_view obs_url) const;
   /// GET /?prefix=&marker=&delimiter=: every object under the prefix, fetched lazily page by page (markers).
   ObjectListing list(std::string_view obs_url_prefix, std::string delimiter = {}, int page_size = 1000) const;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// OBS request signing (reference modelarts-v2-and-obs.md section 3.2): the OBS native header signature
+// OBS request signing (OBS API Reference, "Authentication of Signature in a Header"): the OBS native header signature
 // ("Authorization: OBS AK:sig"), its S3 V2 variant ("AWS AK:sig") and the pre-signed URL (query) form.
 // Public so that callers can sign OBS requests the SDK does not wrap; the SDK and the emulator use these same
 // functions. Pure functions: no clock, no I/O.
@@ -81,9 +81,9 @@ std::string format_http_date(std::chrono::system_clock::time_point time);
 /// RFC 1123 dates, leniently (any case, "GMT" or "+0000", RFC 850 and asctime forms); false when malformed.
 bool parse_http_date(std::string_view text, std::chrono::system_clock::time_point& out);
 
-/// A pre-signed URL's path and query (query authentication, section 3.2): the request target plus
-/// AccessKeyId (AWSAccessKeyId for S3 V2), Expires (unix seconds), Signature, and the security token for
-/// temporary credentials. Prefix it with the scheme and host.
+/// A pre-signed URL's path and query (query authentication, OBS API Reference, "Authentication of Signature in a
+/// Header"): the request target plus AccessKeyId (AWSAccessKeyId for S3 V2), Expires (unix seconds), Signature, and the
+/// security token for temporary credentials. Prefix it with the scheme and host.
 std::string presign_target(const ObsRequest& request, const SigningCredentials& credentials,
                            std::int64_t expires_unix_seconds, SignatureType type = SignatureType::obs);
 

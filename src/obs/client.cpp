@@ -111,7 +111,7 @@ std::string content_type_for(std::string_view file_name) {
 ObsPath ObsPath::parse(std::string_view url) {
   std::string_view rest;
   if (url.rfind("obs://", 0) == 0) rest = url.substr(6);
-  else if (url.rfind("/", 0) == 0) rest = url.substr(1);  // "/bucket/key" (quirk Q15)
+  else if (url.rfind("/", 0) == 0) rest = url.substr(1);  // "/bucket/key" (docs/service-quirks.md, Q15)
   else throw_invalid("OBS path '" + std::string(url.substr(0, 200)) + "' must start with obs://");
   ObsPath path;
   const std::size_t slash = rest.find('/');

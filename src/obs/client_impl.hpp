@@ -42,7 +42,8 @@ struct LocalFile {
 struct ListPage {
   std::vector<ObjectSummary> items;  ///< objects, then common prefixes
   bool truncated = false;
-  std::string next_marker;  ///< NextMarker, else the larger of the last key and the last prefix (quirk O14)
+  /// NextMarker, else the larger of the last key and the last prefix (docs/service-quirks.md, O14).
+  std::string next_marker;
 };
 
 struct ObsClient::Impl {

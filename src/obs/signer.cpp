@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// OBS signing (reference modelarts-v2-and-obs.md section 3.2, quirks O1-O7): the string-to-sign, HMAC-SHA1 and
-// Base64. Canonical resource = "/" + bucket + the path exactly as sent, plus the signed sub-resources.
+// OBS signing (OBS API Reference, "Authentication of Signature in a Header", docs/service-quirks.md, O1-O7): the
+// string-to-sign, HMAC-SHA1 and Base64. Canonical resource = "/" + bucket + the path exactly as sent, plus the signed
+// sub-resources.
 #include <modelarts/obs_signer.hpp>
 
 #include <algorithm>
@@ -20,7 +21,8 @@
 namespace modelarts::obs {
 namespace {
 
-// The documented sub-resource list (section 3.2); names keep their case.
+// The documented sub-resource list (OBS API Reference, "Authentication of Signature in a Header"); names keep their
+// case.
 constexpr std::array<std::string_view, 49> kSubResources = {
     "CDNNotifyConfiguration", "acl", "attname", "cors", "customdomain", "delete", "deletebucket", "encryption",
     "inventory", "length", "lifecycle", "location", "logging", "metadata", "modify", "name", "notification",
@@ -100,7 +102,8 @@ std::string query_string(const QueryParams& query) {
 }
 
 std::string bucket_resource_path(const ObsRequest& request) {
-  // Everything after "/bucket" in the canonical resource, as sent (quirk O3 for the bucket-level form).
+  // Everything after "/bucket" in the canonical resource, as sent (docs/service-quirks.md, O3 for the bucket-level
+  // form).
   if (!request.key.empty()) return "/" + encode_object_key(request.key);
   return request.addressing == Addressing::virtual_hosted ? "/" : "";
 }
@@ -307,7 +310,7 @@ std::string format_http_date(std::chrono::system_clock::time_point time) {
 
 bool parse_http_date(std::string_view text, std::chrono::system_clock::time_point& out) {
   // "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 1123), "Sunday, 06-Nov-94 08:49:37 GMT" (RFC 850) and
-  // "Sun Nov  6 08:49:37 1994" (asctime), in any case, with GMT, UTC or +0000 (quirk O7).
+  // "Sun Nov  6 08:49:37 1994" (asctime), in any case, with GMT, UTC or +0000 (docs/service-quirks.md, O7).
   std::vector<std::string> parts;
   std::string current;
   for (const char c : text) {

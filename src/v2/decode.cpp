@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "v2/decode.hpp"
 
 #include <boost/json/object.hpp>
@@ -24,7 +25,7 @@ json::object object_at(const json::object& parent, std::string_view key) {
   return unwrapped.is_object() ? unwrapped.get_object() : json::object{};
 }
 
-/// Each object item of the array at `key` (non-objects skipped, reference Q17).
+/// Each object item of the array at `key` (non-objects skipped, docs/service-quirks.md, Q17).
 template <class F>
 void for_each_object(const json::object& parent, std::string_view key, F f) {
   const json::value* v = parent.if_contains(key);
@@ -44,7 +45,7 @@ std::vector<std::string> texts_at(const json::object& parent, std::string_view k
   return out;
 }
 
-/// A string map from an object, or from an array of {key: value} objects (reference Q14).
+/// A string map from an object, or from an array of {key: value} objects (docs/service-quirks.md, Q14).
 std::map<std::string, std::string> string_map(const json::object& parent, std::string_view key) {
   std::map<std::string, std::string> out;
   const json::value* v = parent.if_contains(key);
@@ -181,13 +182,14 @@ Result<TrainingJobList> decode_job_list(const json::value& body, const std::stri
 
 Result<LogPreview> decode_log_preview(int http_status, const json::value& body, const std::string& context) {
   LogPreview preview;
-  if (http_status == 204 || body.is_null()) return preview;  // reference Q5: any 204 is "not ready"
+  if (http_status == 204 || body.is_null()) return preview;  // docs/service-quirks.md, Q5: any 204 is "not ready"
   std::optional<ErrorInfo> error;
   const json::object* o = body_object(body, context, error);
   if (!o) return *error;
   FieldReader r(*o, context);
   preview.ready = true;
-  preview.content = o->contains("content") ? r.text("content") : r.text("context");  // before 2022-03 (Q11)
+  // Before 2022-03 (docs/service-quirks.md, Q11).
+  preview.content = o->contains("content") ? r.text("content") : r.text("context");
   preview.current_size = r.integer("current_size", static_cast<std::int64_t>(preview.content.size()));
   preview.full_size = r.integer("full_size", preview.current_size);
   if (preview.current_size < 0 || preview.full_size < preview.current_size) {
@@ -229,7 +231,7 @@ Result<EventList> decode_events(const json::value& body, const std::string& cont
   if (!o) return *error;
   FieldReader r(*o, context);
   EventList list;
-  list.total = r.integer("total");  // Integer or numeric string (reference Q13)
+  list.total = r.integer("total");  // Integer or numeric string (docs/service-quirks.md, Q13)
   list.limit = r.integer("limit");
   list.offset = r.integer("offset");
   list.order = r.text("order");
@@ -259,7 +261,7 @@ Result<std::vector<FlavorInfo>> decode_flavors(const json::value& body, const st
     flavor.flavor_id = fr.text("flavor_id");
     flavor.flavor_name = fr.text("flavor_name");
     flavor.flavor_type = fr.text("flavor_type");
-    flavor.max_num = fr.small_int("max_num", ir.small_int("max_num"));  // on two levels (Q17)
+    flavor.max_num = fr.small_int("max_num", ir.small_int("max_num"));  // on two levels (docs/service-quirks.md, Q17)
     flavor.cpu_arch = FieldReader(cpu, context).text("arch");
     flavor.cpu_core_num = FieldReader(cpu, context).small_int("core_num");
     flavor.gpu_unit_num = FieldReader(gpu, context).small_int("unit_num");

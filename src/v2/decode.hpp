@@ -1,4 +1,5 @@
-// Decoders from v2 reply bodies to the public structs (lenient as reference section 4 asks: numbers as
+// SPDX-License-Identifier: Apache-2.0
+// Decoders from v2 reply bodies to the public structs (lenient as docs/service-quirks.md asks: numbers as
 // numbers or numeric strings, `context` for the older `content`, unknown fields kept in raw_json).
 #pragma once
 

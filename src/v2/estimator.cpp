@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 // v2::Estimator: the create body from the Python estimatorV2 keywords, checked before anything is sent
-// (reference 1.2, 1.9, 2.1), and the catalogue statics.
+// (ModelArts API Reference, "Creating a Training Job"; ModelArts SDK Reference (modelarts.estimatorV2)), and the
+// catalogue statics.
 #include <modelarts/v2/estimator.hpp>
 
 #include <functional>
@@ -91,7 +93,7 @@ json::object algorithm_of(const EstimatorOptions& o, const std::vector<InputData
     if (saved) throw_invalid_argument("algorithm_id brings its own code: leave training_files empty");
     check_obs_path("training_files.code_dir", files.code_dir);
     const std::string code_dir = as_directory(files.code_dir);
-    // A relative boot_file is inside code_dir (reference Q24); a full path must be.
+    // A relative boot_file is inside code_dir (docs/service-quirks.md, Q24); a full path must be.
     std::string boot_file = is_obs_path(files.boot_file) ? files.boot_file : code_dir + files.boot_file;
     if (boot_file.rfind(code_dir, 0) != 0 || boot_file.size() == code_dir.size() || boot_file.back() == '/') {
       throw_invalid_argument("training_files.boot_file must be a file inside code_dir " + code_dir.substr(0, 64));
@@ -215,8 +217,8 @@ Result<std::optional<TrainingJobInfo>> find_job_named(const Session& session, co
   return std::optional<TrainingJobInfo>();
 }
 
-// TrainingFiles with obs_path (reference 2.3): code_dir is a local directory and boot_file a file in it,
-// relative to it. Checked before anything is sent.
+// TrainingFiles with obs_path (ModelArts SDK Reference (modelarts.estimatorV2)): code_dir is a local directory and
+// boot_file a file in it, relative to it. Checked before anything is sent.
 void check_local_code(const TrainingFiles& files) {
   namespace fs = std::filesystem;
   check_obs_path("training_files.obs_path", files.obs_path);

@@ -15,7 +15,8 @@ Backfill exported_log_backfill(const Session& session, const std::string& job_id
       std::string folder = TrainingJob(session, job_id).get_job_info().spec.log_export_path;
       if (folder.empty()) return std::nullopt;
       if (folder.back() != '/') folder += '/';
-      if (folder.rfind("obs://", 0) != 0) folder = "obs:/" + folder;  // "/bucket/dir/" form (quirk Q15)
+      // "/bucket/dir/" form (docs/service-quirks.md, Q15).
+      if (folder.rfind("obs://", 0) != 0) folder = "obs:/" + folder;
       std::string bytes = session.obs().get_object(
           folder + "modelarts-job-" + job_id + "-" + task_id + ".log",
           obs::ByteRange{static_cast<std::uint64_t>(from), static_cast<std::uint64_t>(to - 1)});

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
 // LogTail: turns successive logs/preview answers (the newest <= 5 MiB of a growing log, with its full size)
-// into the bytes not yet delivered, each exactly once and in order (reference 1.6, "delta tailing"). Pure:
+// into the bytes not yet delivered, each exactly once and in order (docs/service-quirks.md, Q10). Pure:
 // no I/O, so the window arithmetic is tested on its own.
 #pragma once
 

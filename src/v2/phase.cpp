@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <modelarts/v2/training_job_info.hpp>
 
 namespace modelarts::v2 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "v2/request.hpp"
 
 namespace modelarts::v2::detail {

@@ -1,5 +1,6 @@
-// How the v2 classes describe a call on /v2/{project_id}/... and the v2 error rules (reference 1.8):
-// not found is 400 ModelArts.2775, keyed on the error code.
+// SPDX-License-Identifier: Apache-2.0
+// How the v2 classes describe a call on /v2/{project_id}/... and the v2 error rules (ModelArts API Reference, "Error
+// Codes"): not found is 400 ModelArts.2775, keyed on the error code.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// v2::TrainingJob: the calls on one job and the job-list statics (reference 1.1).
+// SPDX-License-Identifier: Apache-2.0
+// v2::TrainingJob: the calls on one job and the job-list statics (ModelArts API Reference, "Training Management").
 #include <modelarts/v2/training_job.hpp>
 
 #include <unordered_set>
@@ -43,7 +44,7 @@ void TrainingJob::update_job_configs(const std::string& description) const {
   check_max_length("description", description, 256);
   ApiCall call = v2_call(session_, "PUT", {"training-jobs", job_id_});
   call.body = json::serialize(json::object{{"description", description}});
-  modelarts::detail::call(session_, call);  // 200 with `null`: nothing to read (reference Q6)
+  modelarts::detail::call(session_, call);  // 200 with `null`: nothing to read (docs/service-quirks.md, Q6)
 }
 
 TrainingJobInfo TrainingJob::control_job() const {
@@ -172,7 +173,7 @@ std::vector<TrainingJob> TrainingJob::get_job_object_list(const Session& session
 
 Pager<TrainingJob> TrainingJob::list(const Session& session, const SearchOptions& options) {
   check_search(options);
-  // Offset as a page index unless the service shows it reads records (reference Q1): then page 1 begins
+  // Offset as a page index unless the service shows it reads records (docs/service-quirks.md, Q1): then page 1 begins
   // with item 1 of page 0. Either way, jobs already yielded are skipped (new jobs shift pages).
   struct Walk {
     bool record_offsets = false;

@@ -1,4 +1,5 @@
-// v2::TrainingJob::wait and follow_logs: polling until a terminal phase (design section 3, "Waiting"),
+// SPDX-License-Identifier: Apache-2.0
+// v2::TrainingJob::wait and follow_logs: polling until a terminal phase,
 // with cancellation, stall detection and the log window's delta tailing. wait() is detail::poll_until, the
 // loop every wait() shares, with the v2 checks in its poll and progress hooks.
 #include <modelarts/v2/training_job.hpp>

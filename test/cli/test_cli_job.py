@@ -1,4 +1,5 @@
-"""The `job` group: new-version (v2) training jobs against the emulator (issue 15 "CLI").
+# SPDX-License-Identifier: Apache-2.0
+"""The `job` group: new-version (v2) training jobs against the emulator.
 
 Every verb (submit, list, get, wait, logs, metrics, events, stop, delete, update, flavors, engines), the three
 algorithm forms and --file, the exit statuses (a v2 400 ModelArts.2775 is "not found", exit 3), and the JSON

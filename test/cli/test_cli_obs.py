@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Issue 16, CLI: `modelarts obs cp SRC DST [--recursive]` (local <-> OBS, shaped like ma-cli obs-copy),
+"""The CLI's obs group: `modelarts obs cp SRC DST [--recursive]` (local <-> OBS, shaped like ma-cli obs-copy),
 `obs ls obs://bucket/prefix` and `obs rm`, against the emulator's OBS (its default bucket)."""
 import json
 import os

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The emulator's OBS subset against the reference (modelarts-v2-and-obs.md section 3), with plain HTTP
+// The emulator's OBS subset against the reference (OBS API Reference), with plain HTTP
 // requests whose string-to-sign is written out by hand here (only HMAC-SHA1 + Base64 come from the library).
 #include <unistd.h>
 
@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(default_bucket_exists_and_buckets_are_created) {
   ObsFixture f;
   const std::string root = "/" + kBucket;
   BOOST_TEST(f.send(http::verb::head, root, root).status() == 200);
-  // Bucket-level resources are accepted with and without the trailing slash (quirk O3).
+  // Bucket-level resources are accepted with and without the trailing slash (docs/service-quirks.md, O3).
   BOOST_TEST(f.send(http::verb::head, root, root + "/").status() == 200);
   const ClientResult missing = f.send(http::verb::head, "/no-such-bucket", "/no-such-bucket");
   BOOST_TEST(missing.status() == 404);
@@ -147,7 +147,8 @@ BOOST_AUTO_TEST_CASE(object_put_get_head_delete) {
   BOOST_TEST(f.get(path, path).status() == 200);
 
   BOOST_TEST(f.send(http::verb::delete_, path, path).status() == 204);
-  BOOST_TEST(f.send(http::verb::delete_, path, path).status() == 204);  // also when missing (quirk O13)
+  // Also when missing (docs/service-quirks.md, O13).
+  BOOST_TEST(f.send(http::verb::delete_, path, path).status() == 204);
   const ClientResult gone = f.get(path, path);
   check_error(gone, 404, "NoSuchKey");
   BOOST_TEST(element(gone.response.body(), "Key") == "stage/code/train v1.py");
@@ -209,12 +210,12 @@ BOOST_AUTO_TEST_CASE(signature_checks) {
   const ClientResult stale_obs_date =
       get_with({{"Date", date}, {"x-obs-date", old}, {"Authorization", obs_auth("GET\n\n\n\nx-obs-date:" + old + "\n" + path)}});
   check_error(stale_obs_date, 403, "RequestTimeTooSkewed");
-  // S3 V2: "AWS AK:sig" with x-amz- canonical headers (quirk O9).
+  // S3 V2: "AWS AK:sig" with x-amz- canonical headers (docs/service-quirks.md, O9).
   const ClientResult s3 = get_with({{"Date", date},
                                     {"x-amz-meta-note", "n"},
                                     {"Authorization", obs_auth("GET\n\n\n" + date + "\nx-amz-meta-note:n\n" + path, "AWS")}});
   BOOST_TEST(s3.status() == 200);
-  // Lenient date parsing (quirk O7): upper case and +0000.
+  // Lenient date parsing (docs/service-quirks.md, O7): upper case and +0000.
   std::string shouting = date;
   for (char& c : shouting) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   shouting.replace(shouting.size() - 3, 3, "+0000");
@@ -340,12 +341,12 @@ BOOST_AUTO_TEST_CASE(multipart_upload) {
               400, "InvalidPartOrder");
   check_error(complete("<CompleteMultipartUpload>" + part_xml(1, "\"0000\"") + "</CompleteMultipartUpload>"), 400,
               "InvalidPart");
-  // Unquoted part ETags are accepted (quirk O11).
+  // Unquoted part ETags are accepted (docs/service-quirks.md, O11).
   const std::string p2_unquoted = p2.header("ETag").substr(1, 32);
   const ClientResult done = complete("<CompleteMultipartUpload>" + part_xml(1, p1.header("ETag")) +
                                      part_xml(2, p2_unquoted) + "</CompleteMultipartUpload>");
   BOOST_REQUIRE(done.status() == 200);
-  // MD5 of the concatenated raw part MD5s, then "-2" (quirk O10).
+  // MD5 of the concatenated raw part MD5s, then "-2" (docs/service-quirks.md, O10).
   std::string raw;
   for (const std::string& hex : {modelarts::obs::md5_hex(one), modelarts::obs::md5_hex(two)}) {
     for (std::size_t i = 0; i < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's v2 training endpoints, driven without sockets on a test clock: create/get/update/delete/
 // terminate with the documented statuses and bodies, the phase machine, validation errors, and search.
 #include <boost/test/unit_test.hpp>

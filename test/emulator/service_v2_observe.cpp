@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's v2 views of a running job: log preview (204 before start, growing, the window), the log's
 // OBS link, metrics, events with their query, tasks, and the flavor and engine catalogues.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The emulator's v2 endpoints over real HTTP, signed by hand with the public signer (no SDK calls): the
 // documented statuses and bodies on the wire (201, 202 empty, 204 empty, 200 null), gateway signature
 // checks, v2 error bodies, and injected faults on /v2 paths.

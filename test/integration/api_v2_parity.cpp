@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every estimatorV2 parity row (docs/python-parity.md) against the in-process emulator, over HTTP and HTTPS,
 // with AK/SK and with password (IAM token) authentication: the whole lifecycle including terminate and a
 // failing job, follow_logs across a moving window, and wait with stall detection.

@@ -133,7 +133,7 @@ void object_calls(ClientFixture& f) {
   BOOST_TEST(obs.exists(kBucket + "calls/"));
   BOOST_TEST(!obs.exists(kBucket + "nothing/"));
   obs.delete_object(url);
-  obs.delete_object(url);  // missing: still fine (quirk O13)
+  obs.delete_object(url);  // missing: still fine (docs/service-quirks.md, O13)
   BOOST_TEST(!obs.exists(url));
   try {
     obs.get_object(url);

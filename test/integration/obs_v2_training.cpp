@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Issue 16, the v2/OBS joins against the in-process emulator: v2::Estimator::fit with a local code_dir and an
+// The v2/OBS joins against the in-process emulator: v2::Estimator::fit with a local code_dir and an
 // obs_path uploads first (content-addressed prefix) then creates; bad local code is refused before anything is
 // sent; the emulator's create checks code_dir and boot_file in its OBS (2757, 2758); jobs export their logs to
 // log_export_path; the log URL is a pre-signed link the emulator serves; follow_logs backfills a moved window

@@ -1,4 +1,5 @@
-// Issue 15: a v2 create cannot duplicate. Against an emulator that faults a share of requests (429, 500, 503,
+// SPDX-License-Identifier: Apache-2.0
+// A v2 create cannot duplicate. Against an emulator that faults a share of requests (429, 500, 503,
 // delays, and replies cut off after the create took effect), every fit() succeeds and makes exactly one job of
 // its name, and returns that job: a lost answer is recovered by the search by name, never by a second create.
 #include <boost/test/unit_test.hpp>

@@ -1,4 +1,6 @@
-// v2 reply bodies for the fake-transport unit tests (shapes of reference modelarts-v2-and-obs.md 1.4-1.7).
+// SPDX-License-Identifier: Apache-2.0
+// v2 reply bodies for the fake-transport unit tests (shapes of ModelArts API Reference, "Querying the Details About a
+// Training Job" and "Training Management").
 #pragma once
 
 #include <string>

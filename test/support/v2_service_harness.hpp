@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Drives the emulator's v2 endpoints through ModelArtsService directly (no sockets), with a
 // test-controlled clock; replies may be empty (202, 204).
 #pragma once

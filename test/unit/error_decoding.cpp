@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(every_error_has_a_kind_retryability_and_attempt_count) {
   BOOST_TEST((WaitTimeoutError("x", 2).kind() == ErrorKind::timeout));
 }
 
-// Issue 15: v2 answers "not found" and "name taken" with a 400 and refuses tokens with 400/404 codes; the code
+// v2 answers "not found" and "name taken" with a 400 and refuses tokens with 400/404 codes; the code
 // decides the kind, from the decoded v2 body (error_code/error_msg/error_solution), and retryable() agrees.
 BOOST_AUTO_TEST_CASE(v2_error_codes_map_onto_the_taxonomy) {
   struct Row {

@@ -1,5 +1,6 @@
-// v2::Estimator: the create body each Python keyword fills (reference 2.1), the three algorithm forms, and
-// every check made before sending (nothing sent when one fails).
+// SPDX-License-Identifier: Apache-2.0
+// v2::Estimator: the create body each Python keyword fills (ModelArts SDK Reference (modelarts.estimatorV2)), the three
+// algorithm forms, and every check made before sending (nothing sent when one fails).
 #include <boost/test/unit_test.hpp>
 
 #include <modelarts/modelarts.hpp>
@@ -52,7 +53,8 @@ BOOST_AUTO_TEST_CASE(fit_posts_the_documented_create_body) {
   BOOST_TEST(b.at("metadata").at("description").as_string() == "nightly");
   const auto& a = b.at("algorithm");
   BOOST_TEST(a.at("code_dir").as_string() == "obs://b/code/");
-  BOOST_TEST(a.at("boot_file").as_string() == "obs://b/code/train.py");  // relative joined (Q24)
+  // Relative joined (docs/service-quirks.md, Q24).
+  BOOST_TEST(a.at("boot_file").as_string() == "obs://b/code/train.py");
   BOOST_TEST(a.at("engine").at("engine_name").as_string() == "PyTorch");
   BOOST_TEST(a.at("engine").at("engine_version").as_string() == "pytorch_1.8.0");
   BOOST_TEST(a.at("parameters").at(0).at("value").as_string() == "3");
@@ -144,7 +146,7 @@ std::string search_of(const std::string& job) {
 
 const char* kDuplicate = R"({"error_code":"ModelArts.2751","error_msg":"Duplicate training job name."})";
 
-// Issue 15: the first create was written and its answer lost; the resend meets 2751; the search by name finds
+// The first create was written and its answer lost; the resend meets 2751; the search by name finds
 // the job the first attempt made (same fields, created since): one job, returned, no third create.
 BOOST_AUTO_TEST_CASE(a_lost_create_answer_is_recovered_by_a_search_by_name) {
   ApiTestSession t(RetryOptions{}.max_attempts(3).initial_backoff(std::chrono::milliseconds(1)));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The log window arithmetic (LogTail, LineBuffer) and follow_logs against a fake transport: every byte once,
 // in order, while the 5 MiB window moves; gaps go to the back-fill seam; 204 means "not yet".
 #include <boost/test/unit_test.hpp>

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 // v2 TrainingJob::list over training-job-searches: page-index offsets, a service that reads offset as a
-// record offset (reference Q1), the short-page stop (Q2), and no job yielded twice.
+// record offset (docs/service-quirks.md, Q1), the short-page stop (docs/service-quirks.md, Q2), and no job yielded
+// twice.
 #include <boost/test/unit_test.hpp>
 
 #include <boost/json.hpp>

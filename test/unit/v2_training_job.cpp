@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // v2::TrainingJob and v2::Estimator statics against a fake transport: one case per call (path, method,
 // body, decoding), the v2 error body, the resend rules of terminate and delete.
 #include <boost/test/unit_test.hpp>
@@ -42,7 +43,8 @@ BOOST_AUTO_TEST_CASE(get_job_info_decodes_the_job_object) {
   BOOST_TEST(info.algorithm.inputs.at(0).obs_path == "obs://b/data/");
   BOOST_TEST(info.algorithm.outputs.at(0).name == "train_url");
   BOOST_TEST(info.algorithm.engine.engine_name == "PyTorch");
-  BOOST_TEST(info.algorithm.environments.at("NCCL_DEBUG") == "WARN");  // array-of-maps form (Q14)
+  // Array-of-maps form (docs/service-quirks.md, Q14).
+  BOOST_TEST(info.algorithm.environments.at("NCCL_DEBUG") == "WARN");
   BOOST_TEST(info.spec.flavor_id == "modelarts.vm.cpu.8u");
   BOOST_TEST(info.spec.node_count == 2);
   BOOST_TEST(info.spec.log_export_path == "obs://b/logs/");
@@ -250,7 +252,7 @@ BOOST_AUTO_TEST_CASE(flavors_and_engines) {
   BOOST_TEST(flavors.at(0).disk_size == 50);
   auto engines = v2::Estimator::get_framework_list(t.session);
   BOOST_TEST(path_of(t.request(1)) == v2_path("training-job-engines"));
-  BOOST_TEST(engines.size() == 1u);  // the documented bare string is skipped (Q17)
+  BOOST_TEST(engines.size() == 1u);  // the documented bare string is skipped (docs/service-quirks.md, Q17)
   BOOST_TEST(engines.at(0).engine_name == "PyTorch");
   BOOST_TEST(engines.at(0).cpu_image_url == "c");
   BOOST_CHECK_THROW(v2::Estimator::get_train_instance_types(t.session, "TPU"), InvalidArgumentError);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // v2 TrainingJob::wait with a FakeClock: terminal phases, failures returned, the deadline, cancellation,
 // transient errors, and stall detection (no phase change and no new log bytes).
 #include <boost/test/unit_test.hpp>

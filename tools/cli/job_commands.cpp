@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts job ...`: new-version (v2) training jobs (/v2/{project_id}/training-jobs, Python estimatorV2),
 // verbs named like Huawei's ma-cli `ma-job`. `training-job` stays the old-version (v1) API.
 #include <chrono>
@@ -116,7 +117,7 @@ int list_jobs(Invocation& invocation) {
   const Paging paging = paging_from(invocation);
   if (paging.per_page > 50) throw UsageError("--per-page must be between 1 and 50 (the v2 search's limit)");
   v2::SearchOptions options;
-  options.offset(paging.page - 1).limit(paging.per_page);  // offset: the page index (reference Q1)
+  options.offset(paging.page - 1).limit(paging.per_page);  // offset: the page index (docs/service-quirks.md, Q1)
   if (auto sort_by = invocation.get<std::string>("sort-by")) options.sort_by(*sort_by);
   if (auto order = invocation.get<std::string>("order")) {
     if (*order != "asc" && *order != "desc") throw UsageError("--order must be asc or desc, not '" + *order + "'");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `modelarts job submit`: the flags that describe a new-version (v2) training job, named like Huawei's ma-cli
 // `ma-job submit`, and the create they make (v2::Estimator::fit, or v2::Estimator::create_job for --file).
 #pragma once

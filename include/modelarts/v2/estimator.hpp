@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // v2::Estimator: the Python modelarts.estimatorV2.Estimator. Built with the constructor's keywords as fluent
 // options; fit() creates a new-version training job (POST /v2/{project_id}/training-jobs). The statics are
 // Python's static look-ups (also reachable on TrainingJob).
@@ -67,12 +68,12 @@ class Estimator {
   /// holding the created job (phase Creating). Never makes two jobs: see create_job.
   TrainingJob fit(const std::vector<InputData>& inputs = {}, bool wait = false, std::string job_name = {}) const;
 
-  /// POST /v2/{pid}/training-jobs with a whole create body (JSON text, reference 1.2; metadata.name required,
-  /// else InvalidArgumentError), as fit() sends it. v2 has no client token, so a create whose answer was lost is
-  /// resent; if the resend meets 400 ModelArts.2751 (name taken), a search by name
-  /// (POST /v2/{pid}/training-job-searches) proves whether the job of that name is ours: the same name,
-  /// description, algorithm and resource fields as sent, created no earlier than the first attempt less 5 s.
-  /// Then it is returned; otherwise the 2751 is thrown (ApiError, kind conflict).
+  /// POST /v2/{pid}/training-jobs with a whole create body (JSON text, ModelArts API Reference, "Creating a Training
+  /// Job"; metadata.name required, else InvalidArgumentError), as fit() sends it. v2 has no client token, so a create
+  /// whose answer was lost is resent; if the resend meets 400 ModelArts.2751 (name taken), a search by name (POST
+  /// /v2/{pid}/training-job-searches) proves whether the job of that name is ours: the same name, description,
+  /// algorithm and resource fields as sent, created no earlier than the first attempt less 5 s. Then it is returned;
+  /// otherwise the 2751 is thrown (ApiError, kind conflict).
   static TrainingJobInfo create_job(const Session& session, const std::string& body);
 
   /// The create body fit() would send for this name and these inputs (JSON text), after the same checks.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Options of the v2 list, event, wait and log-following calls, as fluent structs (Python keyword arguments).
 #pragma once
 
@@ -21,13 +22,13 @@ namespace modelarts::v2 {
 /// between, like, in, not.
 struct Filter {
   std::string key;
-  std::string op{"in"};  ///< "operator" on the wire; always sent (reference Q25)
+  std::string op{"in"};  ///< "operator" on the wire; always sent (docs/service-quirks.md, Q25)
   std::vector<std::string> value;
 };
 
 /// Python Estimator.get_job_list(session, offset, limit, sort_by, order, group_by, filters).
 class SearchOptions {
-  /// Page index, 0 = first page (the API reference's reading, reference Q1). TrainingJob::list detects a
+  /// Page index, 0 = first page (the API reference's reading, docs/service-quirks.md, Q1). TrainingJob::list detects a
   /// service that reads it as a record offset and follows either.
   MODELARTS_OPTION(std::int64_t, offset){0};
   MODELARTS_OPTION(int, limit){10};         ///< 1..50
@@ -44,7 +45,7 @@ class SearchOptions {
   }
 };
 
-/// Query of GET .../events (reference 1.6).
+/// Query of GET .../events (ModelArts API Reference, "Training Management").
 class EventQuery {
   MODELARTS_OPTION(std::int64_t, offset){0};  ///< record offset
   MODELARTS_OPTION(int, limit){50};           ///< 1..100

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // v2::TrainingJob: a cheap handle on one new-version training job (/v2/{project_id}/training-jobs/{id}).
 // Built from an ID without I/O, returned by Estimator::fit, or by a list call (holding the job the service
 // returned). Methods carry the Python estimatorV2 names; wait, follow_logs, the object list and the lazy
@@ -81,7 +82,7 @@ class TrainingJob {
   static std::vector<TrainingJob> get_job_object_list(const Session& session, const SearchOptions& options = {});
   /// A lazy range over every job matching the filters, page by page from options.offset (options.limit a
   /// page). Stops at a short page; works whether the service reads offset as a page index or a record
-  /// offset (reference Q1) and never yields one job twice.
+  /// offset (docs/service-quirks.md, Q1) and never yields one job twice.
   static Pager<TrainingJob> list(const Session& session, const SearchOptions& options = {});
 
  private:

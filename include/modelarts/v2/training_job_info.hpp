@@ -1,7 +1,8 @@
-// What the v2 training API returns, as typed structs (reference modelarts-v2-and-obs.md sections 1.4-1.7).
-// Times are milliseconds since the epoch (create_time, start_time) or milliseconds (duration) unless a field
-// says otherwise; sizes are bytes. Each struct that mirrors a whole service object also keeps the object as
-// it arrived (`raw_json`), so fields this SDK does not model are never lost.
+// SPDX-License-Identifier: Apache-2.0
+// What the v2 training API returns, as typed structs (ModelArts API Reference, "Querying the Details About a Training
+// Job" and "Training Management"). Times are milliseconds since the epoch (create_time, start_time) or milliseconds
+// (duration) unless a field says otherwise; sizes are bytes. Each struct that mirrors a whole service object also keeps
+// the object as it arrived (`raw_json`), so fields this SDK does not model are never lost.
 #pragma once
 
 #include <cstdint>

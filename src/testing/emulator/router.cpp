@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "testing/emulator/router.hpp"
 
 #include <boost/beast/http/field.hpp>

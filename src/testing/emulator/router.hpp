@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the emulator does with one parsed HTTP request: refuse path tricks, send /v3 to IAM, and for
 // /v1/{project_id}/... authenticate like the gateway, check the project, maybe inject a fault, and hand the
 // request to the ModelArts service; any other path is OBS (path-style buckets). Called concurrently from the server's threads.

@@ -30,8 +30,8 @@ struct ServiceResponse {
   std::vector<std::pair<std::string, std::string>> headers;  ///< Content-Type is added by the server if absent
 };
 
-/// The emulator's OBS as the training service uses it (issue 16): v2 jobs check their code there and export
-/// their logs there (modelarts-v2-and-obs.md 1.6). Implemented by obs::ObsService.
+/// The emulator's OBS as the training service uses it: v2 jobs check their code there and export
+/// their logs there (ModelArts API Reference, "Training Management"). Implemented by obs::ObsService.
 class ObjectStorage {
  public:
   virtual ~ObjectStorage() = default;

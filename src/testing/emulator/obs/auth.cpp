@@ -92,7 +92,7 @@ ObsAuthOutcome ObsAuth::authenticate(const HttpRequestMessage& request, const Re
       return denied("Request has expired.");
     }
   } else {
-    // x-obs-date wins over Date (quirk O6); either is checked against the 15-minute window.
+    // x-obs-date wins over Date (docs/service-quirks.md, O6); either is checked against the 15-minute window.
     std::string date_text;
     for (const auto& [name, value] : headers) {
       if (lower(name) == prefix + "date") date_text = value;
@@ -126,7 +126,7 @@ ObsAuthOutcome ObsAuth::authenticate(const HttpRequestMessage& request, const Re
   }
 
   // Path-style: the raw path is "/" + bucket + the rest exactly as sent; a bucket-level request may be signed
-  // as "/bucket" or "/bucket/" (quirk O3).
+  // as "/bucket" or "/bucket/" (docs/service-quirks.md, O3).
   const std::string& path = target.raw_path;
   const std::string after_bucket = bucket.empty() ? std::string() : path.substr(std::min(path.size(), bucket.size() + 1));
   std::vector<std::string> resources{sign::canonical_resource(bucket, after_bucket, target.query)};

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// The emulated OBS's authentication (section 3.2, quirks O1, O3, O6, O7, O9, O17): the OBS native and S3 V2
-// header signatures and the pre-signed query form, with the documented 403 errors. Path-style only: the
-// canonical resource is the raw request path (never decoded and re-encoded) plus the sub-resources.
+// The emulated OBS's authentication (OBS API Reference, "Authentication of Signature in a Header",
+// docs/service-quirks.md, O1, O3, O6, O7, O9, O17): the OBS native and S3 V2 header signatures and the pre-signed query
+// form, with the documented 403 errors. Path-style only: the canonical resource is the raw request path (never decoded
+// and re-encoded) plus the sub-resources.
 #pragma once
 
 #include <chrono>
@@ -21,7 +22,8 @@ struct ObsError {
   int status = 400;
   std::string code;
   std::string message;
-  std::string extra;  ///< e.g. <StringToSign> on SignatureDoesNotMatch (a debugging extension, quirk O16)
+  /// E.g. <StringToSign> on SignatureDoesNotMatch (a debugging extension, docs/service-quirks.md, O16).
+  std::string extra;
 };
 
 struct ObsCaller {

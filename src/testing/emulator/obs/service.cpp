@@ -25,7 +25,8 @@ namespace sign = modelarts::obs;
 constexpr const char* kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr const char* kNamespace = "http://obs.otc.t-systems.com/doc/2016-01-01/";
 constexpr std::size_t kMaxKeyLength = 1024;
-constexpr std::size_t kMinPartSize = 100 * 1024;  // every part but the last, checked at Complete (quirk O12)
+// Every part but the last, checked at Complete (docs/service-quirks.md, O12).
+constexpr std::size_t kMinPartSize = 100 * 1024;
 constexpr int kMaxPartNumber = 10000;
 constexpr int kMaxKeys = 1000;
 
@@ -75,8 +76,8 @@ std::string header(const HttpRequestMessage& request, std::string_view name) {
   return it == request.end() ? std::string() : std::string(it->value());
 }
 
-/// Bucket names (section 3.1): 3-63 of a-z 0-9 - . ; start and end with a letter or digit; no "..", ".-",
-/// "-."; not an IP address.
+/// Bucket names (OBS API Reference, "Constructing a Request"): 3-63 of a-z 0-9 - . ; start and end with a letter or
+/// digit; no "..", ".-", "-."; not an IP address.
 bool valid_bucket_name(const std::string& name) {
   if (name.size() < 3 || name.size() > 63) return false;
   const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
@@ -115,7 +116,7 @@ MetaHeaders meta_of(const HttpRequestMessage& request) {
   return meta;
 }
 
-/// A reply with OBS's common headers (section 3.1).
+/// A reply with OBS's common headers (OBS API Reference, "Constructing a Request").
 HttpResponseMessage base_reply(int status, const std::string& request_id) {
   HttpResponseMessage response{static_cast<http::status>(status), 11};
   response.set("x-obs-request-id", request_id);
@@ -272,7 +273,8 @@ struct ObsService::Impl {
       if (value->empty() || value->size() > 9 || value->find_first_not_of("0123456789") != std::string::npos) {
         return error(call, 400, "InvalidArgument", "max-keys must be an integer between 1 and 1000.");
       }
-      max_keys = std::min(kMaxKeys, std::stoi(*value));  // above 1,000 counts as 1,000 (section 3.4)
+      // Above 1,000 counts as 1,000 (OBS API Reference, "Listing Objects in a Bucket").
+      max_keys = std::min(kMaxKeys, std::stoi(*value));
     }
     const auto& objects = bucket_it->second.objects;
     std::string contents;
@@ -318,7 +320,7 @@ struct ObsService::Impl {
     std::string body = kXmlDeclaration;
     body += "<ListBucketResult xmlns=\"" + std::string(kNamespace) + "\"><Name>" + xml_escape(call.bucket) +
             "</Name><Prefix>" + xml_escape(prefix) + "</Prefix><Marker>" + xml_escape(marker) + "</Marker>";
-    if (truncated) body += "<NextMarker>" + xml_escape(next_marker) + "</NextMarker>";  // quirk O14
+    if (truncated) body += "<NextMarker>" + xml_escape(next_marker) + "</NextMarker>";  // docs/service-quirks.md, O14
     body += "<MaxKeys>" + std::to_string(max_keys) + "</MaxKeys>";
     if (!delimiter.empty()) body += "<Delimiter>" + xml_escape(delimiter) + "</Delimiter>";
     body += std::string("<IsTruncated>") + (truncated ? "true" : "false") + "</IsTruncated>";
@@ -418,7 +420,7 @@ struct ObsService::Impl {
     for (const auto& [name, value] : call.target.query) {
       if (name != "versionId") return error(call, 400, "InvalidArgument", "Unsupported query parameter: " + name);
     }
-    // 204 also when the key does not exist (quirk O13).
+    // 204 also when the key does not exist (docs/service-quirks.md, O13).
     if (store.buckets[call.bucket].objects.erase(call.key) > 0) save();
     return base_reply(204, call.request_id);
   }
@@ -499,7 +501,7 @@ struct ObsService::Impl {
       }
       previous = number;
       const auto it = upload->parts.find(number);
-      if (it == upload->parts.end() || unquote(it->second.etag) != unquote(etag)) {  // quirk O11
+      if (it == upload->parts.end() || unquote(it->second.etag) != unquote(etag)) {  // docs/service-quirks.md, O11
         return error(call, 400, "InvalidPart",
                      "One or more of the specified parts could not be found or its entity tag did not match.");
       }
@@ -522,7 +524,7 @@ struct ObsService::Impl {
         digests += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
       }
     }
-    // Multipart ETag: MD5 of the concatenated raw part MD5s, "-N" (quirk O10).
+    // Multipart ETag: MD5 of the concatenated raw part MD5s, "-N" (docs/service-quirks.md, O10).
     object.etag = "\"" + sign::md5_hex(digests) + "-" + std::to_string(parts.size()) + "\"";
     object.content_type = upload->content_type.empty() ? "binary/octet-stream" : upload->content_type;
     object.meta = upload->meta;

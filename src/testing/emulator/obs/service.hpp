@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The emulated OBS (reference modelarts-v2-and-obs.md section 3), path-style on the emulator's listener:
+// The emulated OBS (OBS API Reference), path-style on the emulator's listener:
 // bucket create/head, object PUT/GET (Range)/HEAD/DELETE, ListObjects, multipart upload (initiate, part,
 // complete, abort, ListMultipartUploads), the OBS and S3 V2 signature checks, XML errors, the same fault
 // injection as the ModelArts service, a default bucket present from the start. Thread-safe.

@@ -17,7 +17,7 @@ using MetaHeaders = std::vector<std::pair<std::string, std::string>>;  ///< x-ob
 
 struct StoredObject {
   std::string data;
-  std::string etag;          ///< quoted: "\"<md5 hex>\"" or "\"<hex>-N\"" (multipart, quirk O10)
+  std::string etag;          ///< quoted: "\"<md5 hex>\"" or "\"<hex>-N\"" (multipart, docs/service-quirks.md, O10)
   std::string content_type;  ///< as received; binary/octet-stream when none was sent
   std::int64_t last_modified_ms = 0;
   MetaHeaders meta;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The emulated OBS's XML: text escaping, the error body (section 3.7), and reading the element texts of a
-// CompleteMultipartUpload body. Just enough XML for the documented shapes, no namespaces.
+// The emulated OBS's XML: text escaping, the error body (OBS API Reference, "Error Codes"), and reading the element
+// texts of a CompleteMultipartUpload body. Just enough XML for the documented shapes, no namespaces.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,6 @@
-// The emulator's v2 flavor and engine catalogues (reference 1.7; the documented examples plus a GPU flavor).
+// SPDX-License-Identifier: Apache-2.0
+// The emulator's v2 flavor and engine catalogues (ModelArts API Reference, "Training Management"; the documented
+// examples plus a GPU flavor).
 #pragma once
 
 #include <boost/json.hpp>

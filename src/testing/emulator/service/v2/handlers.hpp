@@ -1,9 +1,10 @@
-// The v2 endpoints (reference 1.1). Each answers one request on the locked state.
+// SPDX-License-Identifier: Apache-2.0
+// The v2 endpoints (ModelArts API Reference, "Training Management"). Each answers one request on the locked state.
 #pragma once
 
 #include <string>
 
-#include "../context.hpp"
+#include "testing/emulator/service/context.hpp"
 #include "timeline.hpp"
 
 namespace modelarts::testing::detail::service::v2 {

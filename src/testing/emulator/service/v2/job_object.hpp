@@ -1,4 +1,6 @@
-// The job object as create, get, terminate and search return it (reference 1.4).
+// SPDX-License-Identifier: Apache-2.0
+// The job object as create, get, terminate and search return it (ModelArts API Reference, "Querying the Details About a
+// Training Job").
 #pragma once
 
 #include <boost/json.hpp>

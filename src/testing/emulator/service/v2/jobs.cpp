@@ -1,9 +1,11 @@
-// Create, search, get, update, delete and terminate (reference 1.1-1.5, decisions Q1-Q4, Q6, Q18-Q21).
+// SPDX-License-Identifier: Apache-2.0
+// Create, search, get, update, delete and terminate (ModelArts API Reference, "Training Management";
+// docs/service-quirks.md, Q1-Q4, Q6, Q18-Q21).
 #include <algorithm>
 #include <optional>
 #include <variant>
 
-#include "../reply.hpp"
+#include "testing/emulator/service/reply.hpp"
 #include "catalog.hpp"
 #include "handlers.hpp"
 #include "job_object.hpp"
@@ -135,7 +137,8 @@ void check_data(Check& check, json::object& item, const std::string& name, const
   }
 }
 
-/// Checks algorithm{} (exactly one form, reference 1.2) and fills in the engine's catalogue fields.
+/// Checks algorithm{} (exactly one form, ModelArts API Reference, "Creating a Training Job") and fills in the engine's
+/// catalogue fields.
 void check_algorithm(Check& check, json::object& algorithm) {
   const bool saved = algorithm.contains("id") && !algorithm.at("id").is_null();
   const bool subscription = algorithm.contains("subscription_id") && !algorithm.at("subscription_id").is_null();
@@ -342,12 +345,13 @@ ServiceResponse update_job(RequestContext& ctx, const std::string& id) {
     if (item.key() != "description") check.fail(invalid_param("unknown field " + printable(item.key())));
   if (check.failure()) return error(*check.failure());
   job->description = description;
-  return ok(200, nullptr);  // documented as "No Content" with the body `null` (reference Q6)
+  return ok(200, nullptr);  // documented as "No Content" with the body `null` (docs/service-quirks.md, Q6)
 }
 
 ServiceResponse delete_job(RequestContext& ctx, const std::string& id) {
   if (find_job(ctx, id) == nullptr) return error(not_found(id));
-  ctx.state.v2_training_jobs.by_id.erase(id);  // deletion window 0: GET answers 2775 at once (reference Q20)
+  // Deletion window 0: GET answers 2775 at once (docs/service-quirks.md, Q20).
+  ctx.state.v2_training_jobs.by_id.erase(id);
   ServiceResponse response;
   response.status = 202;
   return response;
@@ -475,7 +479,7 @@ std::variant<bool, Failure> passes(const json::value& filter, const Job& job, co
     if (!low || !high) return Failure{"ModelArts.2809", "create_time values are ms-epoch strings."};
     return job.create_ms >= *low && job.create_ms <= *high;
   }
-  // Documented keys the emulator does not model: accepted and ignored (reference Q4).
+  // Documented keys the emulator does not model: accepted and ignored (docs/service-quirks.md, Q4).
   if (key == "algorithm_name" || key == "user_id" || key == "runtime_type" || key == "workspace_id" ||
       key == "train_type") {
     if (auto bad = only({"between", "like", "in", "not"})) return *bad;
@@ -516,7 +520,7 @@ ServiceResponse search_jobs(RequestContext& ctx) {
     if (less != greater) return search.order == "asc" ? less : greater;
     return a.job->id < b.job->id;  // a total order, so pages never overlap
   });
-  // Offset is a page index (reference Q1) unless the emulator runs with record offsets.
+  // Offset is a page index (docs/service-quirks.md, Q1) unless the emulator runs with record offsets.
   const std::int64_t skip = ctx.config.v2_search_record_offsets ? search.offset : search.offset * search.limit;
   json::array items;
   for (std::size_t i = static_cast<std::size_t>(std::min<std::int64_t>(skip, static_cast<std::int64_t>(rows.size())));

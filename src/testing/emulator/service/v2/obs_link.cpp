@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "obs_link.hpp"
 
-#include "../reply.hpp"
+#include "testing/emulator/service/reply.hpp"
 
 namespace modelarts::testing::detail::service::v2 {
 

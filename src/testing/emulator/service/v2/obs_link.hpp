@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Where v2 training jobs meet the emulator's OBS (issue 16): the create checks that algorithm.code_dir and
+// Where v2 training jobs meet the emulator's OBS: the create checks that algorithm.code_dir and
 // algorithm.boot_file exist there, and a job's task logs are exported as
-// {log_export_path}modelarts-job-{job_id}-{task}.log (reference 1.6) whenever the job is observed.
-// A bucket the emulator's OBS does not hold stands for a real bucket outside it: nothing is checked or written.
+// {log_export_path}modelarts-job-{job_id}-{task}.log (ModelArts API Reference, "Training Management") whenever the job
+// is observed. A bucket the emulator's OBS does not hold stands for a real bucket outside it: nothing is checked or
+// written.
 #pragma once
 
 #include <optional>
@@ -10,7 +11,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "../context.hpp"
+#include "testing/emulator/service/context.hpp"
 #include "reply.hpp"
 
 namespace modelarts::testing::detail::service::v2 {

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a job shows while it runs: tasks, the log preview and its OBS link, metrics and events
-// (reference 1.6; decisions Q5, Q10-Q13).
+// (ModelArts API Reference, "Training Management"; docs/service-quirks.md, Q5, Q10-Q13).
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
 
-#include "../reply.hpp"
+#include "testing/emulator/service/reply.hpp"
 #include "handlers.hpp"
 #include "job_object.hpp"
 #include "obs_link.hpp"
@@ -41,7 +42,7 @@ std::string log_text(const std::string& task, const View& v) {
   return text;
 }
 
-/// ISO-8601 with the +08:00 offset the documented examples use (reference Q13).
+/// ISO-8601 with the +08:00 offset the documented examples use (docs/service-quirks.md, Q13).
 std::string iso_time(std::int64_t wall_ms) {
   const std::time_t seconds = static_cast<std::time_t>(wall_ms / 1000 + 8 * 3600);
   std::tm tm{};
@@ -108,7 +109,8 @@ ServiceResponse log_preview(RequestContext& ctx, const std::string& id, const st
   if (job == nullptr) return error(not_found(id));
   if (!has_task(*job, task)) return error(invalid_param("no task " + printable(task) + " in this job"));
   const View v = view_of(*job, ctx.now_ms, ctx.config.time_scale);
-  if (!v.ran) return no_content();  // ModelArts.2776 NotReadyToFetchLog: a 204 carries no body (Q5)
+  // ModelArts.2776 NotReadyToFetchLog: a 204 carries no body (docs/service-quirks.md, Q5).
+  if (!v.ran) return no_content();
   export_logs(ctx, *job, v);
   const std::string full = log_text(task, v);
   const auto window = static_cast<std::size_t>(std::max<std::int64_t>(1, ctx.config.v2_log_window));
@@ -140,8 +142,8 @@ ServiceResponse log_url(RequestContext& ctx, const std::string& id, const std::s
   if (!path.empty() && path.back() != '/') path += '/';
   const std::string bucket = path.substr(0, path.find('/'));
   const std::string prefix = path.substr(std::min(path.size(), bucket.size() + 1));
-  // The object the export would write (reference 1.6); the host is a reserved .invalid name: the
-  // emulator's OBS subset, not this link, is where such objects can be read.
+  // The object the export would write (ModelArts API Reference, "Training Management"); the host is a reserved .invalid
+  // name: the emulator's OBS subset, not this link, is where such objects can be read.
   const std::string url = "https://" + bucket + ".obs.emulator.invalid/" + prefix + "modelarts-job-" + id + "-" + task +
                           ".log?AWSAccessKeyId=EMULATOR&Expires=" + std::to_string(ctx.now_ms / 1000 + 300) +
                           "&Signature=emulator";
@@ -227,7 +229,7 @@ ServiceResponse events(RequestContext& ctx, const std::string& id) {
     if (from && (wall < *from || wall > *to)) continue;
     if (!level.empty() && level != h.level) continue;
     if (!pattern.empty() && h.message.find(pattern) == std::string::npos) continue;
-    if (!source.empty() && !iequals(source, h.source)) continue;  // K8s vs K8S (Q13)
+    if (!source.empty() && !iequals(source, h.source)) continue;  // K8s vs K8S (docs/service-quirks.md, Q13)
     matching.push_back(json::object{{"time", iso_time(wall)}, {"level", h.level}, {"message", h.message}, {"source", h.source}});
   }
   if (order == "desc") std::reverse(matching.begin(), matching.end());

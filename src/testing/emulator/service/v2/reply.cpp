@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "reply.hpp"
 
 #include <string_view>
 
-#include "../reply.hpp"
+#include "testing/emulator/service/reply.hpp"
 
 namespace modelarts::testing::detail::service::v2 {
 
@@ -26,7 +27,7 @@ std::string solution_of(const std::string& code) {
   if (code == "ModelArts.2796") return "Only Creating, Pending and Running jobs can be terminated.";
   if (code == "ModelArts.2788" || code == "ModelArts.2787" || code == "ModelArts.2816")
     return "Check the request parameters.";
-  return {};  // error_solution is sometimes absent (reference Q9)
+  return {};  // error_solution is sometimes absent (docs/service-quirks.md, Q9)
 }
 
 ServiceResponse error(const Failure& failure) {

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "router.hpp"
 
 #include <functional>
 #include <utility>
 #include <vector>
 
-#include "../reply.hpp"
+#include "testing/emulator/service/reply.hpp"
 #include "handlers.hpp"
 #include "reply.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the emulator remembers of each v2 (new-version) training job. Phases are not stored: they are
 // computed from the timestamps (timeline.hpp), as for v1, so they keep moving across restarts.
 #pragma once

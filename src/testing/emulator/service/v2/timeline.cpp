@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "timeline.hpp"
 
 #include <algorithm>
 
-#include "../lifecycle.hpp"
+#include "testing/emulator/service/lifecycle.hpp"
 
 namespace modelarts::testing::detail::service::v2 {
 

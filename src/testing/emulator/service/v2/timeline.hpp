@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A v2 job's phase over job time (wall time x time_scale since creation):
 //   Creating [0, 2 s) -> Pending [2 s, 5 s) -> Running [5 s, 65 s) -> Completed.
 //   Outcome fail: Running ends after 30 s in Failed. abnormal: Abnormal (CreateFailed) at 2 s. hang: Pending.

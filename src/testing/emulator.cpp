@@ -18,7 +18,7 @@
 #include "testing/emulator/iam_endpoints.hpp"
 #include "testing/emulator/json_replies.hpp"
 #include "testing/emulator/obs/service.hpp"
-#include "testing/emulator/router.hpp"
+#include "testing/emulator/gateway.hpp"
 #include "testing/emulator/service_api.hpp"
 
 namespace modelarts::testing {
@@ -80,7 +80,7 @@ struct Emulator::Impl {
         faults(options.fault_rate(), options.fault_seed()),
         obs(make_obs(options, credentials, faults)),
         service(make_service(options, *obs)),
-        router(detail::RouterConfig{options.project_id(), options.retry_after_seconds()}, iam, auth, faults,
+        gateway(detail::GatewayConfig{options.project_id(), options.retry_after_seconds()}, iam, auth, faults,
                *service, *obs) {}
 
   static std::unique_ptr<detail::ModelArtsService> make_service(const EmulatorOptions& options,
@@ -125,7 +125,7 @@ struct Emulator::Impl {
   detail::FaultInjector faults;
   std::unique_ptr<detail::obs::ObsService> obs;
   std::unique_ptr<detail::ModelArtsService> service;  // after obs: it holds a reference to it
-  detail::Router router;
+  detail::Gateway gateway;
   std::string certificate_pem;
   std::filesystem::path ca_file;  ///< the certificate, for TransportOptions::ca_file; removed on destruction
   std::unique_ptr<detail::HttpServer> server;
@@ -159,8 +159,8 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::
   }
   try {
     impl.server = std::make_unique<detail::HttpServer>(
-        std::move(server_options), [router = &impl.router](detail::HttpRequestMessage& request) {
-          return router->route(request);
+        std::move(server_options), [gateway = &impl.gateway](detail::HttpRequestMessage& request) {
+          return gateway->route(request);
         });
   } catch (const std::exception& error) {
     fail(error.what());

@@ -4,7 +4,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/json_fields.hpp"
+#include "codecs/json_fields.hpp"
 
 namespace modelarts::v2::detail {
 namespace json = boost::json;

@@ -15,8 +15,8 @@
 #include <boost/json/serialize.hpp>
 #include <modelarts/obs.hpp>
 
-#include "api/request.hpp"
-#include "api/validate.hpp"
+#include "resources/request.hpp"
+#include "resources/validate.hpp"
 #include "detail/create_recovery.hpp"
 #include "v2/decode.hpp"
 #include "v2/request.hpp"

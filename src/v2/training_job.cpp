@@ -8,8 +8,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/request.hpp"
-#include "api/validate.hpp"
+#include "resources/request.hpp"
+#include "resources/validate.hpp"
 #include "v2/decode.hpp"
 #include "v2/request.hpp"
 

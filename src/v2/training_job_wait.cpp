@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "api/validate.hpp"
+#include "resources/validate.hpp"
 #include "detail/poll_until.hpp"
 #include "detail/retry_policy.hpp"
 #include "v2/decode.hpp"

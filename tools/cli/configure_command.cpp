@@ -86,14 +86,17 @@ std::string masked(const std::string& value, bool secret) {
   return "****************" + value.substr(value.size() - 4);
 }
 
-std::string read_line(bool echo) {
+/// Prints `prompt` and reads one line. For a secret, echo is off before the prompt appears, so an answer typed
+/// as soon as the prompt shows (or typed ahead) is never echoed.
+std::string ask(const std::string& prompt, bool secret) {
   termios saved{};
-  const bool hide = !echo && ::tcgetattr(0, &saved) == 0;
+  const bool hide = secret && ::tcgetattr(0, &saved) == 0;
   if (hide) {
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     ::tcsetattr(0, TCSANOW, &quiet);
   }
+  std::cout << prompt << std::flush;
   std::string line;
   std::getline(std::cin, line);
   if (hide) {
@@ -233,8 +236,8 @@ int configure(Invocation& invocation) {
       std::string current;
       if (section != sections.end() && section->second.count(setting.key)) current = section->second.at(setting.key);
       const std::string shown = setting.secret || std::string(setting.key) == "ak" ? masked(current, setting.secret) : current;
-      std::cout << setting.prompt << " [" << terminal_safe(shown.empty() ? "none" : shown) << "]: " << std::flush;
-      const std::string answer = read_line(!setting.secret);
+      const std::string answer =
+          ask(std::string(setting.prompt) + " [" + terminal_safe(shown.empty() ? "none" : shown) + "]: ", setting.secret);
       if (!answer.empty()) values[setting.key] = answer;
     }
   }

@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <modelarts/error.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 #include "estimator_flags.hpp"
 #include "exit_status.hpp"
 #include "formatting.hpp"

@@ -12,7 +12,7 @@
 #include <modelarts/inputs.hpp>
 #include <modelarts/job_info.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

@@ -16,7 +16,7 @@
 
 #include <vector>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

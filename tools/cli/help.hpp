@@ -6,7 +6,7 @@
 #include <iosfwd>
 #include <string>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

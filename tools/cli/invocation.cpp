@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

@@ -5,7 +5,7 @@
 
 #include <modelarts/v2/training_job_info.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

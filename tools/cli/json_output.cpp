@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "command.hpp"
+#include "invocation.hpp"
 #include "formatting.hpp"
 #include "terminal_text.hpp"
 #include "usage_error.hpp"

@@ -9,7 +9,7 @@
 
 #include <modelarts/list_options.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "command.hpp"
+#include "invocation.hpp"
 #include "json_output.hpp"
 #include "list_flags.hpp"
 #include "table.hpp"

@@ -7,7 +7,7 @@
 
 #include <modelarts/obs.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 #include "progress_line.hpp"
 
 namespace modelarts::cli {

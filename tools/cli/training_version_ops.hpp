@@ -7,7 +7,7 @@
 
 #include <modelarts/training_job.hpp>
 
-#include "command.hpp"
+#include "invocation.hpp"
 
 namespace modelarts::cli {
 

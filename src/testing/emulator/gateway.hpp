@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// What the emulator does with one parsed HTTP request: refuse path tricks, send /v3 to IAM, and for
-// /v1/{project_id}/... authenticate like the gateway, check the project, maybe inject a fault, and hand the
-// request to the ModelArts service; any other path is OBS (path-style buckets). Called concurrently from the server's threads.
+// The emulator's API gateway: what it does with one parsed HTTP request. It refuses path tricks, sends /v3 to
+// IAM, and for /v1 and /v2/{project_id}/... authenticates like the real gateway, checks the project, maybe
+// injects a fault, and hands the request to the ModelArts service; any other path is OBS (path-style buckets).
+// Called concurrently from the server's threads.
 #pragma once
 
 #include <cstdint>
@@ -16,14 +17,14 @@
 
 namespace modelarts::testing::detail {
 
-struct RouterConfig {
+struct GatewayConfig {
   std::string project_id;
   int retry_after_seconds = 1;  ///< Retry-After of injected 429s
 };
 
-class Router {
+class Gateway {
  public:
-  Router(RouterConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
+  Gateway(GatewayConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
          ModelArtsService& service, obs::ObsService& obs);
 
   Reply route(HttpRequestMessage& request);
@@ -31,7 +32,7 @@ class Router {
  private:
   Reply route_modelarts(HttpRequestMessage& request, RequestTarget& target, const std::string& request_id);
 
-  const RouterConfig config_;
+  const GatewayConfig config_;
   IamEndpoints& iam_;
   const GatewayAuth& auth_;
   FaultInjector& faults_;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <modelarts/label_job.hpp>
 
-#include "api/listing.hpp"
-#include "api/validate.hpp"
+#include "resources/listing.hpp"
+#include "resources/validate.hpp"
 
 namespace modelarts {
 using namespace detail;

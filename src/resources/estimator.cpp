@@ -7,11 +7,11 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/decode.hpp"
-#include "api/json_fields.hpp"
-#include "api/listing.hpp"
-#include "api/request.hpp"
-#include "api/validate.hpp"
+#include "codecs/decode.hpp"
+#include "codecs/json_fields.hpp"
+#include "resources/listing.hpp"
+#include "resources/request.hpp"
+#include "resources/validate.hpp"
 #include "detail/create_recovery.hpp"
 
 namespace modelarts {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/json/serialize.hpp>
 
-#include "api/decode.hpp"
-#include "api/json_fields.hpp"
-#include "api/reply_shapes.hpp"
-#include "api/request.hpp"
+#include "codecs/decode.hpp"
+#include "codecs/json_fields.hpp"
+#include "codecs/reply_shapes.hpp"
+#include "resources/request.hpp"
 
 namespace modelarts::detail {
 namespace json = boost::json;

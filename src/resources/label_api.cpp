@@ -6,9 +6,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/decode.hpp"
-#include "api/request.hpp"
-#include "api/validate.hpp"
+#include "codecs/decode.hpp"
+#include "resources/request.hpp"
+#include "resources/validate.hpp"
 #include "detail/create_recovery.hpp"
 #include "detail/iam.hpp"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "api/json_fields.hpp"
+#include "codecs/json_fields.hpp"
 
 #include <cerrno>
 #include <cmath>

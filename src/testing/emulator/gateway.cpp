@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "testing/emulator/router.hpp"
+#include "testing/emulator/gateway.hpp"
 
 #include <boost/beast/http/field.hpp>
 
@@ -44,11 +44,11 @@ bool is_version_prefix(const std::string& segment) {
 
 }  // namespace
 
-Router::Router(RouterConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
+Gateway::Gateway(GatewayConfig config, IamEndpoints& iam, const GatewayAuth& auth, FaultInjector& faults,
                ModelArtsService& service, obs::ObsService& obs)
     : config_(std::move(config)), iam_(iam), auth_(auth), faults_(faults), service_(service), obs_(obs) {}
 
-Reply Router::route(HttpRequestMessage& request) {
+Reply Gateway::route(HttpRequestMessage& request) {
   const std::string request_id = new_request_id();
   auto parsed = parse_request_target(request.target());
   if (auto* problem = std::get_if<TargetProblem>(&parsed)) {
@@ -70,7 +70,7 @@ Reply Router::route(HttpRequestMessage& request) {
   return reply_of(modelarts_error(404, "ModelArts.0015", "The requested resource does not exist.", request_id));
 }
 
-Reply Router::route_modelarts(HttpRequestMessage& request, RequestTarget& target, const std::string& request_id) {
+Reply Gateway::route_modelarts(HttpRequestMessage& request, RequestTarget& target, const std::string& request_id) {
   const AuthOutcome outcome = auth_.authenticate(request, target.raw_path, target.query);
   if (const auto* refusal = std::get_if<AuthRefusal>(&outcome)) {
     return reply_of(gateway_error(401, "APIGW.0301", refusal->message, request_id));

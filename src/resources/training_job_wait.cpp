@@ -2,9 +2,9 @@
 // TrainingJob::wait: poll the version detail until a terminal status.
 #include <modelarts/training_job.hpp>
 
-#include "api/decode.hpp"
-#include "api/validate.hpp"
-#include "api/waiting.hpp"
+#include "codecs/decode.hpp"
+#include "resources/validate.hpp"
+#include "resources/waiting.hpp"
 
 namespace modelarts {
 using namespace detail;

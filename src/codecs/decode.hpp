@@ -16,7 +16,7 @@
 #include <modelarts/spec_info.hpp>
 #include <modelarts/visualization_job_info.hpp>
 
-#include "api/json_fields.hpp"
+#include "codecs/json_fields.hpp"
 #include "detail/result.hpp"
 
 namespace modelarts::detail {

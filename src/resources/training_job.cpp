@@ -4,10 +4,10 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/decode.hpp"
-#include "api/listing.hpp"
-#include "api/request.hpp"
-#include "api/validate.hpp"
+#include "codecs/decode.hpp"
+#include "resources/listing.hpp"
+#include "resources/request.hpp"
+#include "resources/validate.hpp"
 
 namespace modelarts {
 using namespace detail;

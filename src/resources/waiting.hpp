@@ -9,7 +9,7 @@
 #include <modelarts/status.hpp>
 #include <modelarts/wait.hpp>
 
-#include "api/request.hpp"
+#include "resources/request.hpp"
 #include "detail/poll_until.hpp"
 
 namespace modelarts::detail {

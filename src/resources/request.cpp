@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "api/request.hpp"
+#include "resources/request.hpp"
 
 #include <modelarts/signer.hpp>
 
-#include "api/json_fields.hpp"
+#include "codecs/json_fields.hpp"
 
 namespace modelarts::detail {
 

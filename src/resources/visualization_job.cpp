@@ -4,11 +4,11 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "api/decode.hpp"
-#include "api/listing.hpp"
-#include "api/request.hpp"
-#include "api/validate.hpp"
-#include "api/waiting.hpp"
+#include "codecs/decode.hpp"
+#include "resources/listing.hpp"
+#include "resources/request.hpp"
+#include "resources/validate.hpp"
+#include "resources/waiting.hpp"
 #include "detail/create_recovery.hpp"
 
 namespace modelarts {

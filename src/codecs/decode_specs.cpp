@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/json/serialize.hpp>
 
-#include "api/decode.hpp"
-#include "api/json_fields.hpp"
-#include "api/request.hpp"
+#include "codecs/decode.hpp"
+#include "codecs/json_fields.hpp"
+#include "resources/request.hpp"
 
 namespace modelarts::detail {
 namespace json = boost::json;

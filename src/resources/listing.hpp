@@ -13,7 +13,7 @@
 #include <modelarts/paging.hpp>
 #include <modelarts/session.hpp>
 
-#include "api/request.hpp"
+#include "resources/request.hpp"
 
 namespace modelarts::detail {
 

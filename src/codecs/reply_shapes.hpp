@@ -15,8 +15,8 @@
 
 #include <modelarts/list_page.hpp>
 
-#include "api/json_fields.hpp"
-#include "api/request.hpp"
+#include "codecs/json_fields.hpp"
+#include "resources/request.hpp"
 #include "detail/result.hpp"
 
 namespace modelarts::detail {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "api/validate.hpp"
+#include "resources/validate.hpp"
 
 #include <chrono>
 #include <cstdio>

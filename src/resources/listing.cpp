@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "api/listing.hpp"
+#include "resources/listing.hpp"
 
-#include "api/validate.hpp"
+#include "resources/validate.hpp"
 
 namespace modelarts::detail {
 

@@ -41,13 +41,13 @@ struct ObsPath {
   std::string url() const { return "obs://" + bucket + "/" + key; }
 };
 
-/// One ListObjects entry (a <Contents> element), or a folder rolled up by the delimiter (is_prefix).
+/// One ListObjects entry (a `<Contents>` element), or a folder rolled up by the delimiter (is_prefix).
 struct ObjectSummary {
   std::string key;
   std::uint64_t size = 0;
   std::string etag;           ///< quoted, as OBS sends it
   std::string last_modified;  ///< ISO 8601 UTC, e.g. 2026-11-29T08:30:01.482Z
-  bool is_prefix = false;     ///< a <CommonPrefixes> entry: `key` is the prefix, the rest empty
+  bool is_prefix = false;     ///< a `<CommonPrefixes>` entry: `key` is the prefix, the rest empty
 };
 
 /// HEAD object: what the headers say.
@@ -123,7 +123,7 @@ class ObsClient {
   /// aborted. Returns the object's obs:// URL.
   std::string upload_file(const std::string& local_file, std::string_view obs_dst,
                           const TransferOptions& options = {}) const;
-  /// Python upload_dir(src_local_dir, dst_obs_dir): into dst + <last dir name>/. Checks `limits` first;
+  /// Python upload_dir(src_local_dir, dst_obs_dir): into `dst + <last dir name>/`. Checks `limits` first;
   /// skips files whose size and MD5 match the stored ETag; empty folders are not created.
   UploadDirResult upload_dir(const std::string& local_dir, std::string_view obs_dst_dir,
                              const TransferOptions& options = {}, const DirectoryLimits& limits = {}) const;
@@ -140,7 +140,7 @@ class ObsClient {
   /// Returns the local path.
   std::string download_file(std::string_view obs_file, const std::string& local_dst,
                             const TransferOptions& options = {}) const;
-  /// Python download_dir(src_obs_dir, dst_local_dir): into dst/<last dir name>/, keeping relative paths.
+  /// Python download_dir(src_obs_dir, dst_local_dir): into `dst/<last dir name>/`, keeping relative paths.
   void download_dir(std::string_view obs_dir, const std::string& local_dst_dir,
                     const TransferOptions& options = {}) const;
   /// Python copy(src, dst): local -> OBS or OBS -> local, a file or a folder (trailing '/' or a directory).

@@ -5,6 +5,7 @@
 #include <boost/url/url_view.hpp>
 
 #include "detail/redaction.hpp"
+#include "detail/text.hpp"
 
 namespace modelarts::detail {
 namespace {
@@ -71,7 +72,7 @@ Result<Endpoint> parse_endpoint(std::string_view url, std::string_view setting_n
   const boost::urls::url_view& view = *parsed;
   Endpoint endpoint;
   endpoint.scheme = std::string(view.scheme());
-  for (char& c : endpoint.scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  endpoint.scheme = ascii_lowercase(endpoint.scheme);
   if (endpoint.scheme != "http" && endpoint.scheme != "https") {
     return bad_endpoint(setting_name, url, "scheme must be http or https");
   }

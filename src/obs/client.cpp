@@ -13,6 +13,7 @@
 
 #include "detail/error_decoding.hpp"
 #include "detail/pipeline.hpp"
+#include "detail/text.hpp"
 #include "obs/authenticator.hpp"
 #include "obs/client_impl.hpp"
 
@@ -308,8 +309,7 @@ ObjectMetadata ObsClient::head_object(std::string_view obs_url) const {
   metadata.content_type = std::string(response.header("Content-Type"));
   metadata.last_modified = std::string(response.header("Last-Modified"));
   for (const auto& [name, value] : response.headers) {
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = detail::ascii_lowercase(name);
     if (lower.rfind("x-obs-meta-", 0) == 0) metadata.metadata.emplace_back(lower, value);
   }
   return metadata;

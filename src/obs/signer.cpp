@@ -17,6 +17,7 @@
 
 #include "detail/http_syntax.hpp"
 #include "detail/result.hpp"
+#include "detail/text.hpp"
 
 namespace modelarts::obs {
 namespace {
@@ -47,22 +48,9 @@ constexpr std::array<std::string_view, 49> kSubResources = {
   detail::throw_error(error);
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
+using detail::ascii_lowercase;
+using detail::iequals;
+using detail::trim;
 
 const std::string* find_header(const Headers& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
@@ -75,8 +63,8 @@ std::string_view header_prefix(SignatureType type) { return type == SignatureTyp
 
 void check_headers(const Headers& headers) {
   for (const auto& [name, value] : headers) {
-    if (!detail::is_token(name)) invalid("header name '" + lower(name) + "' is not an HTTP token");
-    if (detail::has_line_break_or_nul(value)) invalid("header " + lower(name) + " holds a line break or NUL");
+    if (!detail::is_token(name)) invalid("header name '" + ascii_lowercase(name) + "' is not an HTTP token");
+    if (detail::has_line_break_or_nul(value)) invalid("header " + ascii_lowercase(name) + " holds a line break or NUL");
   }
 }
 
@@ -167,13 +155,13 @@ std::string string_to_sign(std::string_view method, const Headers& headers, std:
   std::map<std::string, std::string> canonical;  // sorted by lower-cased name; repeated values joined by ','
   bool has_prefixed_date = false;
   for (const auto& [name, value] : headers) {
-    std::string key = lower(trim(name));
+    std::string key = ascii_lowercase(trim(name));
     if (key.compare(0, prefix.size(), prefix) != 0) continue;
     if (key == date_header) has_prefixed_date = true;
     auto [it, inserted] = canonical.emplace(std::move(key), std::string(trim(value)));
     if (!inserted) it->second.append(",").append(trim(value));
   }
-  std::string out = lower(method);
+  std::string out = ascii_lowercase(method);
   for (char& c : out) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   out += '\n';
   if (const auto* md5 = find_header(headers, "Content-MD5")) out += trim(*md5);
@@ -330,7 +318,7 @@ bool parse_http_date(std::string_view text, std::chrono::system_clock::time_poin
   }
   std::string day_text, month_text, year_text, time_text, zone = "gmt";
   if (parts.size() == 5 && is_number(parts[0])) {
-    day_text = parts[0], month_text = parts[1], year_text = parts[2], time_text = parts[3], zone = lower(parts[4]);
+    day_text = parts[0], month_text = parts[1], year_text = parts[2], time_text = parts[3], zone = ascii_lowercase(parts[4]);
   } else if (parts.size() == 4 && month_of(parts[0]) >= 0) {
     month_text = parts[0], day_text = parts[1], time_text = parts[2], year_text = parts[3];
   } else {

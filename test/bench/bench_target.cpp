@@ -14,7 +14,10 @@ modelarts::Session BenchTarget::session() const {
                                 .project_id(project_id)
                                 .region_name(region)
                                 .modelarts_endpoint(endpoint)
-                                .iam_endpoint(endpoint));
+                                .iam_endpoint(endpoint)
+                                // the emulator serves OBS path-style on the same listener
+                                .obs_endpoint(endpoint)
+                                .obs_path_style(true));
 }
 
 BenchTarget make_target(const std::string& endpoint) {

@@ -3,8 +3,6 @@
 // (Session::request). {project} / {project_id} in PATH become the session's project ID. The reply body goes to
 // stdout (a JSON body as -o json prints JSON, other text cleaned); an HTTP status >= 400 also gives a line on
 // stderr and the exit status of its kind (3 not found, 4 auth, else 1; see exit_status.cpp).
-#include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -14,6 +12,7 @@
 #include <modelarts/error.hpp>
 #include <modelarts/signer.hpp>
 
+#include "detail/text.hpp"
 #include "exit_status.hpp"
 #include "groups.hpp"
 #include "json_output.hpp"
@@ -26,7 +25,7 @@ namespace modelarts::cli {
 namespace {
 
 std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  for (char& c : text) c = detail::ascii_upper(c);  // a method is ASCII: no locale-dependent <cctype>
   return text;
 }
 

@@ -15,6 +15,7 @@
 #include <modelarts/inputs.hpp>
 #include <modelarts/job_info.hpp>
 #include <modelarts/list_options.hpp>
+#include <modelarts/obs.hpp>
 #include <modelarts/options.hpp>
 #include <modelarts/session.hpp>
 #include <modelarts/spec_info.hpp>
@@ -29,8 +30,17 @@ class EstimatorOptions {
   /// Spec code (get_train_instance_types), e.g. "modelarts.vm.cpu.2u"; resolved to spec_id.
   MODELARTS_OPTION(std::string, train_instance_type);
   MODELARTS_OPTION(std::string, output_path);      ///< train_url
-  MODELARTS_OPTION(std::string, code_dir);         ///< app_url
-  MODELARTS_OPTION(std::string, boot_file);        ///< boot_file_url
+  /// app_url: an OBS folder ("/bucket/code/"), or with obs_path a local directory.
+  MODELARTS_OPTION(std::string, code_dir);
+  /// boot_file_url: the boot script's OBS path, or with obs_path a file in the local code_dir, relative to it.
+  MODELARTS_OPTION(std::string, boot_file);
+  /// Python TrainingFiles(obs_path=...): an OBS folder ("obs://bucket/stage/" or "/bucket/stage/"). When set, every
+  /// call that sends a config (fit, create_job_version, create_job_configs, update_job_configs) first checks the
+  /// local code_dir and boot_file, then uploads the tree under obs_path + "<tree hash>/code/" (files already there
+  /// with the same MD5 are skipped; see ObsClient::stage_code_dir) and sends app_url and boot_file_url pointing there.
+  MODELARTS_OPTION(std::string, obs_path);
+  /// How a local code_dir is uploaded: part size, parallelism, progress.
+  MODELARTS_OPTION(obs::TransferOptions, code_upload);
   /// Built-in algorithm name, resolved to model_id; replaces code_dir, boot_file and the framework.
   MODELARTS_OPTION(std::string, model_name);
   MODELARTS_OPTION(std::string, framework_type);     ///< engine name, e.g. "PyTorch"; with framework_version
@@ -88,9 +98,12 @@ class Estimator {
 
   /// The body fields shared by jobs, versions and configs (spec/engine/model resolved, cached per
   /// Estimator), as JSON object text. Public for the CLI's dry-run display; most callers never need it.
+  /// With obs_path nothing is uploaded: app_url names where the upload would go.
   std::string config_json(const Inputs& inputs) const;
 
  private:
+  /// config_json, uploading a local code_dir first when `upload_code`.
+  std::string config_text(const Inputs& inputs, bool upload_code) const;
   struct Resolved;
   Session session_;
   EstimatorOptions options_;

@@ -152,6 +152,10 @@ class ObsClient {
   std::shared_ptr<Impl> impl_;
 };
 
+/// The obs:// folder ObsClient::stage_code_dir would upload `local_dir` to, computed on the local disk alone
+/// (the limits are checked, nothing is sent): for a dry run.
+std::string code_stage_prefix(const std::string& local_dir, std::string_view obs_path, const DirectoryLimits& limits = {});
+
 /// A lazy range over ListObjects pages (single pass): one page of memory however many objects there are.
 class ObjectListing {
  public:

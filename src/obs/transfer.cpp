@@ -367,15 +367,29 @@ UploadDirResult ObsClient::sync_dir(const std::string& local_dir, std::string_vi
   return impl_->upload_files(files, tree_hash, dst.bucket, folder_key(dst.key), options);
 }
 
+namespace {
+
+// Content-addressed: the same tree goes to the same prefix, so a retried fit re-uses what is there.
+std::string stage_key(const ObsPath& obs_path, const std::string& tree_hash) {
+  return folder_key(obs_path.key) + tree_hash.substr(0, 16) + "/code/";
+}
+
+}  // namespace
+
 UploadDirResult ObsClient::stage_code_dir(const std::string& local_dir, std::string_view obs_path,
                                           const TransferOptions& options, const DirectoryLimits& limits) const {
   check_options(options);
   const ObsPath dst = ObsPath::parse(obs_path);
   std::string tree_hash;
   const std::vector<LocalFile> files = hash_tree(local_dir, limits, tree_hash);
-  // Content-addressed: the same tree goes to the same prefix, so a retried fit re-uses what is there.
-  return impl_->upload_files(files, tree_hash, dst.bucket, folder_key(dst.key) + tree_hash.substr(0, 16) + "/code/",
-                             options);
+  return impl_->upload_files(files, tree_hash, dst.bucket, stage_key(dst, tree_hash), options);
+}
+
+std::string code_stage_prefix(const std::string& local_dir, std::string_view obs_path, const DirectoryLimits& limits) {
+  const ObsPath dst = ObsPath::parse(obs_path);
+  std::string tree_hash;
+  hash_tree(local_dir, limits, tree_hash);
+  return url_of(dst.bucket, stage_key(dst, tree_hash));
 }
 
 UploadDirResult ObsClient::upload_dir(const std::string& local_dir, std::string_view obs_dst_dir,

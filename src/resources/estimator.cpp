@@ -10,6 +10,7 @@
 #include "codecs/decode.hpp"
 #include "codecs/json_fields.hpp"
 #include "resources/listing.hpp"
+#include "resources/local_code.hpp"
 #include "resources/request.hpp"
 #include "resources/validate.hpp"
 #include "detail/create_recovery.hpp"
@@ -137,7 +138,9 @@ json::object config_object(const EstimatorOptions& o, const Inputs& inputs, std:
 
 }  // namespace
 
-std::string Estimator::config_json(const Inputs& inputs) const {
+std::string Estimator::config_json(const Inputs& inputs) const { return config_text(inputs, false); }
+
+std::string Estimator::config_text(const Inputs& inputs, bool upload_code) const {
   check_inputs(inputs);
   const EstimatorOptions& o = options_;
   if (o.train_instance_count() < 1) throw_invalid_argument("train_instance_count must be at least 1");
@@ -152,19 +155,39 @@ std::string Estimator::config_json(const Inputs& inputs) const {
   if (o.framework_type().empty() && !o.framework_version().empty()) {
     throw_invalid_argument("framework_version needs framework_type");
   }
+  const bool local_code = !o.obs_path().empty();
+  if (local_code) {
+    check_local_code({"code_dir", "boot_file", "obs_path"}, o.code_dir(), o.boot_file(), o.obs_path());
+  } else {
+    check_code_dir_is_remote({"code_dir", "boot_file", "obs_path"}, o.code_dir());
+  }
 
-  std::lock_guard<std::mutex> lock(resolved_->mutex);
-  Resolved& r = *resolved_;
-  if (!r.spec_id) r.spec_id = o.spec_id() ? *o.spec_id() : lookup_spec_id(session_, o.train_instance_type());
-  if (!r.engine_id) {
-    if (o.engine_id()) r.engine_id = *o.engine_id();
-    else if (!o.framework_type().empty()) r.engine_id = lookup_engine_id(session_, o.framework_type(), o.framework_version());
+  std::int64_t spec_id = 0;
+  std::optional<std::int64_t> engine_id, model_id;
+  {
+    std::lock_guard<std::mutex> lock(resolved_->mutex);
+    Resolved& r = *resolved_;
+    if (!r.spec_id) r.spec_id = o.spec_id() ? *o.spec_id() : lookup_spec_id(session_, o.train_instance_type());
+    if (!r.engine_id) {
+      if (o.engine_id()) r.engine_id = *o.engine_id();
+      else if (!o.framework_type().empty()) r.engine_id = lookup_engine_id(session_, o.framework_type(), o.framework_version());
+    }
+    if (!r.model_id) {
+      if (o.model_id()) r.model_id = *o.model_id();
+      else if (!o.model_name().empty()) r.model_id = lookup_model_id(session_, o.model_name());
+    }
+    spec_id = *r.spec_id;
+    engine_id = r.engine_id;
+    model_id = r.model_id;
   }
-  if (!r.model_id) {
-    if (o.model_id()) r.model_id = *o.model_id();
-    else if (!o.model_name().empty()) r.model_id = lookup_model_id(session_, o.model_name());
-  }
-  return json::serialize(config_object(o, inputs, *r.spec_id, r.engine_id, r.model_id));
+  if (!local_code) return json::serialize(config_object(o, inputs, spec_id, engine_id, model_id));
+  // Every check and look-up passed: only now is anything written.
+  const StagedCode staged = upload_code
+                                ? stage_local_code(session_, o.code_dir(), o.boot_file(), o.obs_path(), o.code_upload())
+                                : preview_local_code(o.code_dir(), o.boot_file(), o.obs_path());
+  EstimatorOptions sent = o;
+  sent.code_dir(v1_obs_path(staged.code_dir)).boot_file(v1_obs_path(staged.boot_file));
+  return json::serialize(config_object(sent, inputs, spec_id, engine_id, model_id));
 }
 
 TrainingJob Estimator::fit(const Inputs& inputs, bool wait, std::string job_name) const {
@@ -175,7 +198,7 @@ TrainingJob Estimator::fit(const Inputs& inputs, bool wait, std::string job_name
   json::object body;
   body["job_name"] = job_name;
   if (!options_.job_description().empty()) body["job_desc"] = options_.job_description();
-  body["config"] = json::parse(config_json(inputs));
+  body["config"] = json::parse(config_text(inputs, true));
   ApiCall call = v1_call(session_, "POST", {"training-jobs"});
   call.body = json::serialize(body);
   TrainingJob job = job_from_create(session_, call, job_name, options_.job_description());
@@ -189,7 +212,7 @@ TrainingJob Estimator::create_job_version(const std::string& job_id, const std::
   require_id("pre_version_id", pre_version_id);
   check_inputs(inputs);
   check_max_length("job_desc", job_desc, kMaxDescription);
-  json::object config = json::parse(config_json(inputs)).as_object();
+  json::object config = json::parse(config_text(inputs, true)).as_object();
   config["pre_version_id"] = number_or_text(pre_version_id);
   json::object body;
   if (!job_desc.empty()) body["job_desc"] = job_desc;
@@ -211,7 +234,7 @@ TrainingJobConfig Estimator::create_job_configs(const Inputs& inputs, std::strin
   check_max_length("config_desc", config_desc, kMaxDescription);
   json::object body{{"config_name", config_name}};
   if (!config_desc.empty()) body["config_desc"] = config_desc;
-  json::value config = json::parse(config_json(inputs));
+  json::value config = json::parse(config_text(inputs, true));
   for (auto& field : config.as_object()) body[field.key()] = field.value();
   ApiCall call = v1_call(session_, "POST", {"training-job-configs"});
   call.body = json::serialize(body);
@@ -250,7 +273,7 @@ void Estimator::update_job_configs(const std::string& config_name, const Inputs&
   check_max_length("config_desc", config_desc, kMaxDescription);
   json::object body;
   if (!config_desc.empty()) body["config_desc"] = config_desc;
-  json::value config = json::parse(config_json(inputs));
+  json::value config = json::parse(config_text(inputs, true));
   for (auto& field : config.as_object()) body[field.key()] = field.value();
   ApiCall call = v1_call(session_, "PUT", {"training-job-configs", config_name});
   call.body = json::serialize(body);

@@ -6,15 +6,13 @@
 
 #include <functional>
 #include <optional>
-#include <filesystem>
-#include <system_error>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <modelarts/obs.hpp>
 
+#include "resources/local_code.hpp"
 #include "resources/request.hpp"
 #include "resources/validate.hpp"
 #include "detail/create_recovery.hpp"
@@ -26,8 +24,12 @@ namespace json = boost::json;
 using modelarts::detail::call_and_decode;
 using modelarts::detail::check_max_length;
 using modelarts::detail::CreateRecovery;
+using modelarts::detail::check_code_dir_is_remote;
+using modelarts::detail::check_local_code;
 using modelarts::detail::check_name;
 using modelarts::detail::generate_name;
+using modelarts::detail::stage_local_code;
+using modelarts::detail::StagedCode;
 using modelarts::detail::throw_invalid_argument;
 using namespace detail;
 
@@ -91,6 +93,8 @@ json::object algorithm_of(const EstimatorOptions& o, const std::vector<InputData
   }
   if (!files.code_dir.empty()) {
     if (saved) throw_invalid_argument("algorithm_id brings its own code: leave training_files empty");
+    check_code_dir_is_remote({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
+                             files.code_dir);
     check_obs_path("training_files.code_dir", files.code_dir);
     const std::string code_dir = as_directory(files.code_dir);
     // A relative boot_file is inside code_dir (docs/service-quirks.md, Q24); a full path must be.
@@ -217,25 +221,6 @@ Result<std::optional<TrainingJobInfo>> find_job_named(const Session& session, co
   return std::optional<TrainingJobInfo>();
 }
 
-// TrainingFiles with obs_path (ModelArts SDK Reference (modelarts.estimatorV2)): code_dir is a local directory and
-// boot_file a file in it, relative to it. Checked before anything is sent.
-void check_local_code(const TrainingFiles& files) {
-  namespace fs = std::filesystem;
-  check_obs_path("training_files.obs_path", files.obs_path);
-  std::error_code ec;
-  if (!fs::is_directory(files.code_dir, ec)) {
-    throw_invalid_argument("training_files.code_dir \"" + files.code_dir.substr(0, 256) +
-                           "\" is not a local directory (with obs_path, fit() uploads code_dir from the local disk)");
-  }
-  const fs::path boot(files.boot_file);
-  bool inside = !files.boot_file.empty() && boot.is_relative();
-  for (const auto& part : boot) inside = inside && part != "..";
-  if (!inside || !fs::is_regular_file(fs::path(files.code_dir) / boot, ec)) {
-    throw_invalid_argument("training_files.boot_file \"" + files.boot_file.substr(0, 256) +
-                           "\" must be a file inside the local code_dir, relative to it");
-  }
-}
-
 /// The options with training_files naming OBS code under `code_prefix` (obs://bucket/.../code/).
 EstimatorOptions with_code_on_obs(EstimatorOptions options, const std::string& code_prefix) {
   const TrainingFiles local = options.training_files();
@@ -268,11 +253,13 @@ TrainingJob Estimator::fit(const std::vector<InputData>& inputs, bool wait, std:
   } else {
     // A local code_dir: every check first (the local tree, then the body with a stand-in prefix), then the
     // upload into a content-addressed prefix under obs_path (a retried fit re-uses it), then the create.
-    check_local_code(files);
-    const std::string stand_in = as_directory(files.obs_path) + "code/";
+    check_local_code({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
+                     files.code_dir, files.boot_file, files.obs_path);
+    const std::string stand_in = as_directory(obs::ObsPath::parse(files.obs_path).url()) + "code/";
     Estimator(session_, with_code_on_obs(options_, stand_in)).create_body(inputs, job_name);
-    const obs::UploadDirResult staged = session_.obs().stage_code_dir(files.code_dir, files.obs_path);
-    body = Estimator(session_, with_code_on_obs(options_, staged.obs_prefix)).create_body(inputs, job_name);
+    const StagedCode staged =
+        stage_local_code(session_, files.code_dir, files.boot_file, files.obs_path, options_.code_upload());
+    body = Estimator(session_, with_code_on_obs(options_, staged.code_dir)).create_body(inputs, job_name);
   }
   TrainingJob job(session_, create_job(session_, body));
   if (!wait) return job;

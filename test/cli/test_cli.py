@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import re
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -243,6 +244,29 @@ class TrainingJobTests(CliTestCase):
         self.assertEqual(config["data_url"], "/bucket/data/")
         self.assertIn("spec_id", config)
         self.assertEqual(self.run_json("training-job", "list", "--search", "dry")["items"], [])
+
+    def test_create_from_a_local_code_dir_uploads_first(self):
+        root = tempfile.mkdtemp(prefix="cli_v1_code_")
+        self.addCleanup(shutil.rmtree, root, True)
+        with open(os.path.join(root, "train.py"), "w") as f:
+            f.write("print('v1')\n")
+        stage = "obs://modelarts-emulator/%s/" % unique("v1stage")
+        local = [a for a in TRAINING]
+        local[local.index("--code-dir") + 1] = root
+        local[local.index("--boot-file") + 1] = "train.py"
+        local += ["--obs-path", stage]
+        dry = json.loads(self.run_cli("training-job", "create", "dry", *local, "--dry-run").stdout)
+        self.assertEqual(self.run_json("obs", "ls", stage, "--recursive")["items"], [])  # a dry run uploads nothing
+        job_id = str(self.run_json("training-job", "create", unique("job"), *local)["job_id"])
+        detail = self.run_json("training-job", "get", job_id)
+        self.assertEqual(detail["app_url"], dry["app_url"])
+        self.assertTrue(detail["app_url"].startswith(stage[len("obs:/"):]), detail["app_url"])
+        self.assertEqual(detail["boot_file_url"], detail["app_url"] + "train.py")
+        self.assertEqual(len(self.run_json("obs", "ls", stage, "--recursive")["items"]), 1)
+        for code_dir in ("./src", root):  # a local directory without --obs-path is refused, not sent
+            args = [a for a in TRAINING]
+            args[args.index("--code-dir") + 1] = code_dir
+            self.assert_usage_error("training-job", "create", unique("job"), *args, message="--obs-path")
 
     def test_wait_prints_plain_progress_lines_when_piped(self):
         job_id, version_id, _ = self.create()

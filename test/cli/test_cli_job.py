@@ -8,6 +8,7 @@ submitted; EMULATOR_OUTCOME=hang keeps it Pending, =fail ends it Failed.
 """
 import json
 import os
+import shutil
 import tempfile
 import unittest
 
@@ -63,6 +64,49 @@ class JobTests(CliTestCase):
         created = self.run_json("job", "submit", name, "--file", f.name)
         self.assertEqual(created["metadata"]["name"], name)  # NAME replaces the file's name
         self.assertEqual(created["algorithm"]["command"], "sh run.sh")
+
+    def code_tree(self):
+        root = tempfile.mkdtemp(prefix="cli_code_")
+        self.addCleanup(shutil.rmtree, root, True)
+        for relative, data in (("train.py", "print('cli')\n"), ("pkg/util.py", "X = 1\n")):
+            os.makedirs(os.path.dirname(os.path.join(root, relative)), exist_ok=True)
+            with open(os.path.join(root, relative), "w") as f:
+                f.write(data)
+        return root
+
+    def test_submit_uploads_a_local_code_dir_first(self):
+        stage = "obs://modelarts-emulator/%s/" % unique("stage")
+        local = ENGINE + ["--code-dir", self.code_tree(), "--boot-file", "train.py", "--obs-path", stage,
+                          "--instance-type", "modelarts.vm.cpu.8u"]
+        job = self.run_json("job", "submit", unique("v2-local-"), *local)
+        code_dir = job["algorithm"]["code_dir"]
+        self.assertTrue(code_dir.startswith(stage) and code_dir.endswith("/code/"), code_dir)
+        self.assertEqual(job["algorithm"]["boot_file"], code_dir + "train.py")
+        listed = self.run_json("obs", "ls", code_dir, "--recursive")["items"]
+        self.assertEqual(sorted(item["key"] for item in listed),
+                         sorted(code_dir.split("/", 3)[3] + k for k in ("train.py", "pkg/util.py")))
+        # On a terminal the upload shows a progress line; the same tree is not sent again.
+        _, seen = self.run_pty("job", "submit", unique("v2-local-"), *local, status=0)
+        self.assertIn("uploading code: ", seen)
+        self.assertIn("2 of 2 files", seen)
+        piped = self.run_cli("job", "submit", unique("v2-local-"), *local)
+        self.assertNotIn("uploading", piped.stderr)
+
+    def test_submit_local_code_usage_errors_upload_nothing(self):
+        stage = "obs://modelarts-emulator/%s/" % unique("stage")
+        tree = self.code_tree()
+        base = ENGINE + ["--instance-type", "modelarts.vm.cpu.8u", "--obs-path", stage]
+        self.assert_usage_error("job", "submit", unique("x"), *base, "--code-dir", tree + "/missing",
+                                "--boot-file", "train.py", message="--code-dir")
+        self.assert_usage_error("job", "submit", unique("x"), *base, "--code-dir", tree, "--boot-file", "../x.py",
+                                message="--boot-file")
+        self.assert_usage_error("job", "submit", unique("x"), *ENGINE, "--instance-type", "modelarts.vm.cpu.8u",
+                                "--code-dir", tree, "--boot-file", "train.py", "--obs-path", "stage/",
+                                message="--obs-path")
+        # A local directory without --obs-path is not an OBS path: refused, not sent.
+        self.assert_usage_error("job", "submit", unique("x"), *ENGINE, "--instance-type", "modelarts.vm.cpu.8u",
+                                "--code-dir", tree, "--boot-file", "train.py", message="--code-dir")
+        self.assertEqual(self.run_json("obs", "ls", stage, "--recursive")["items"], [])
 
     def test_submit_usage_errors_name_the_flag_and_send_nothing(self):
         self.assert_usage_error("job", "submit", unique("x"), "--instance-type", "modelarts.vm.cpu.2u",

@@ -21,10 +21,12 @@
 
 #include "support/fake_transport.hpp"
 #include "support/http_client.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using modelarts::test::TempDir;
 namespace mt = modelarts::testing;
 namespace mo = modelarts::obs;
 using modelarts::HttpRequest;
@@ -51,22 +53,6 @@ class CountingTransport : public HttpTransport {
 
  private:
   std::shared_ptr<HttpTransport> inner_;
-};
-
-struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("obs-client-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string write(const std::string& relative, const std::string& content) const {
-    const fs::path file = path / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << content;
-    return file.string();
-  }
 };
 
 std::string read_file(const std::string& path) {
@@ -154,7 +140,7 @@ void object_calls(ClientFixture& f) {
 
 void transfers(ClientFixture& f) {
   const mo::ObsClient obs = f.obs();
-  TempDir dir;
+  TempDir dir{"obs-client"};
   const std::string big = random_bytes(350 * 1024, 1);  // 4 parts of 100 KiB
   const std::string file = dir.write("big.bin", big);
   int reports = 0;
@@ -239,7 +225,7 @@ BOOST_AUTO_TEST_CASE(listing_is_lazy_over_markers) {
 BOOST_AUTO_TEST_CASE(multipart_fault_in_the_middle_leaves_nothing) {
   ClientFixture f;
   const mo::ObsClient obs = f.obs();
-  TempDir dir;
+  TempDir dir{"obs-client"};
   const std::string file = dir.write("big.bin", random_bytes(500 * 1024, 2));
   // Part 3 never gets through: every attempt's connection breaks after the request was written.
   f.counting->fail = [](const HttpRequest& request) {
@@ -254,7 +240,7 @@ BOOST_AUTO_TEST_CASE(multipart_fault_in_the_middle_leaves_nothing) {
 BOOST_AUTO_TEST_CASE(multipart_rides_out_injected_faults) {
   ClientFixture f;
   const mo::ObsClient obs = f.obs();
-  TempDir dir;
+  TempDir dir{"obs-client"};
   const std::string data = random_bytes(450 * 1024, 3);
   const std::string file = dir.write("big.bin", data);
   // Injected 500/503/429-style replies and delays; parts are idempotent PUTs, so the pipeline retries them.
@@ -276,7 +262,7 @@ BOOST_AUTO_TEST_CASE(multipart_rides_out_injected_faults) {
 BOOST_AUTO_TEST_CASE(upload_dir_is_incremental) {
   ClientFixture f;
   const mo::ObsClient obs = f.obs();
-  TempDir dir;
+  TempDir dir{"obs-client"};
   for (int i = 0; i < 5; ++i) dir.write("code/f" + std::to_string(i) + ".py", "print(" + std::to_string(i) + ")\n");
   dir.write("code/pkg/big.bin", random_bytes(200 * 1024, 4));  // multipart: its ETag never equals its MD5
   const std::string code = (dir.path / "code").string();
@@ -320,7 +306,7 @@ BOOST_AUTO_TEST_CASE(upload_dir_is_incremental) {
 BOOST_AUTO_TEST_CASE(limits_are_checked_before_anything_is_sent) {
   ClientFixture f;
   const mo::ObsClient obs = f.obs();
-  TempDir dir;
+  TempDir dir{"obs-client"};
   // The documented limit: 1,000 files including folders. 999 files and one folder pass the check...
   for (int i = 0; i < 4; ++i) dir.write("few/f" + std::to_string(i), "x");
   dir.write("few/sub/g", "x");  // 4 files + "sub" + 1 file = 6 entries

@@ -19,31 +19,18 @@
 #include <modelarts/v2/estimator.hpp>
 
 #include "support/http_client.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using modelarts::test::TempDir;
 namespace mt = modelarts::testing;
 namespace v2 = modelarts::v2;
 using std::chrono::milliseconds;
 
 const std::string kBucket = std::string("obs://") + mt::kDefaultBucket + "/";
 constexpr const char* kPyTorch = "pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64";
-
-struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("obs-v2-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  void write(const std::string& relative, const std::string& content) const {
-    const fs::path file = path / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << content;
-  }
-};
 
 v2::EstimatorOptions pytorch(v2::TrainingFiles files, const std::string& log_url) {
   return v2::EstimatorOptions{}
@@ -64,7 +51,7 @@ struct Fixture {
   std::size_t objects_under(const std::string& prefix) const { return session.obs().list(prefix).all().size(); }
   mt::Emulator emulator;
   modelarts::Session session;
-  TempDir dir;
+  TempDir dir{"obs-v2"};
 };
 
 }  // namespace
@@ -110,6 +97,7 @@ BOOST_AUTO_TEST_CASE(bad_local_code_is_refused_before_anything_is_sent) {
   refused(pytorch({local, "nope.py", stage}, ""));
   refused(pytorch({local, "../outside.py", stage}, ""));
   refused(pytorch({local, "train.py", "not-obs"}, ""));
+  refused(pytorch({local, "train.py", ""}, ""));  // a local directory without obs_path is not an OBS path
   refused(pytorch({local, "train.py", stage}, "").train_instance_type(""));  // any other problem too
   BOOST_TEST(f.objects_under(stage) == 0u);
   BOOST_TEST(f.session.obs().list(kBucket).all().empty());

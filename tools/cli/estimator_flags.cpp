@@ -32,7 +32,7 @@ const std::vector<std::pair<std::string, std::string>>& flag_names() {
       {"dataset_id", "--dataset-id"},               {"data_url", "--data-url"},
       {"inputs", "the training data"},              {"job_name", "NAME"},
       {"config_name", "NAME"},                      {"filter_id", "--filter-id"},
-      {"data_type", "--data-type"},
+      {"data_type", "--data-type"},                 {"obs_path", "--obs-path"},
   };
   return names;
 }
@@ -94,8 +94,9 @@ void add_estimator_flags(CLI::App& app) {
   text(app, "instance-type", "CODE", "resource spec code, e.g. modelarts.vm.cpu.2u (see 'modelarts spec list')");
   integer(app, "instance-count", "N", "number of workers (default 1)");
   text(app, "output-path", "OBS_PATH", "training output directory (train_url)");
-  text(app, "code-dir", "OBS_PATH", "code directory (app_url)");
-  text(app, "boot-file", "OBS_PATH", "boot script inside the code directory");
+  text(app, "code-dir", "DIR", "code directory (app_url): /bucket/code/, or a local directory with --obs-path");
+  text(app, "boot-file", "PATH", "boot script inside the code directory (relative to a local --code-dir)");
+  text(app, "obs-path", "OBS_DIR", "upload the local --code-dir under this folder first (obs://bucket/stage/)");
   text(app, "algorithm", "NAME", "built-in algorithm name instead of code and framework (see 'modelarts algorithm list')");
   text(app, "framework-type", "NAME", "engine name, e.g. PyTorch (see 'modelarts engine list')");
   text(app, "framework-version", "VERSION", "engine version, e.g. PyTorch-1.0.0-python3.6");
@@ -121,6 +122,7 @@ EstimatorOptions estimator_options_from(const Invocation& invocation, EstimatorO
   if (auto v = invocation.get<std::string>("output-path")) options.output_path(*v);
   if (auto v = invocation.get<std::string>("code-dir")) options.code_dir(*v);
   if (auto v = invocation.get<std::string>("boot-file")) options.boot_file(*v);
+  if (auto v = invocation.get<std::string>("obs-path")) options.obs_path(*v);
   if (auto v = invocation.get<std::string>("algorithm")) options.model_name(*v).model_id(std::nullopt);
   if (auto v = invocation.get<std::string>("framework-type")) options.framework_type(*v).engine_id(std::nullopt);
   if (auto v = invocation.get<std::string>("framework-version")) options.framework_version(*v).engine_id(std::nullopt);

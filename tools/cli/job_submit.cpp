@@ -12,6 +12,7 @@
 #include <modelarts/error.hpp>
 #include <modelarts/v2/estimator.hpp>
 
+#include "obs_progress.hpp"
 #include "options.hpp"
 #include "usage_error.hpp"
 
@@ -23,7 +24,7 @@ namespace {
 const char* const kBodyFlags[] = {"code-dir",       "boot-file", "framework-type", "framework-version", "image-url",
                                   "command",        "algorithm-id", "instance-type", "instance-count",    "pool-id",
                                   "input",          "output",    "parameter",      "env",               "log-export-path",
-                                  "description",    "working-dir"};
+                                  "description",    "working-dir",  "obs-path"};
 
 /// v2 SDK setting -> the flag it came from, for error messages (longest names first).
 std::string in_submit_terms(std::string message) {
@@ -34,7 +35,8 @@ std::string in_submit_terms(std::string message) {
       {"framework_version", "--framework-version"}, {"user_image_url", "--image-url"},
       {"user_command", "--command"}, {"algorithm_id", "--algorithm-id"}, {"log_url", "--log-export-path"},
       {"job_description", "--description"}, {"job_name", "NAME"}, {"pool_id", "--pool-id"},
-      {"working_dir", "--working-dir"}, {"code_dir", "--code-dir"}, {"boot_file", "--boot-file"},
+      {"training_files.obs_path", "--obs-path"}, {"working_dir", "--working-dir"}, {"code_dir", "--code-dir"},
+      {"boot_file", "--boot-file"},
   };
   for (const auto& [setting, flag] : kNames) {
     const std::string name = setting;
@@ -89,7 +91,7 @@ std::string body_from_file(const Invocation& invocation) {
 v2::EstimatorOptions options_from(const Invocation& invocation) {
   v2::EstimatorOptions options;
   const auto get = [&](const char* flag) { return invocation.get_or<std::string>(flag, ""); };
-  options.training_files({get("code-dir"), get("boot-file"), ""})
+  options.training_files({get("code-dir"), get("boot-file"), get("obs-path")})
       .framework_type(get("framework-type"))
       .framework_version(get("framework-version"))
       .user_image_url(get("image-url"))
@@ -125,8 +127,9 @@ v2::EstimatorOptions options_from(const Invocation& invocation) {
 }  // namespace
 
 void add_submit_flags(CLI::App& app) {
-  text(app, "code-dir", "OBS_DIR", "preset engine: the code directory (obs://bucket/code/)");
-  text(app, "boot-file", "FILE", "preset engine: the boot file, inside --code-dir (or relative to it)");
+  text(app, "code-dir", "DIR", "the code directory: obs://bucket/code/, or a local directory with --obs-path");
+  text(app, "boot-file", "FILE", "the boot file, inside --code-dir (or relative to it)");
+  text(app, "obs-path", "OBS_DIR", "upload the local --code-dir under this folder first (obs://bucket/stage/)");
   text(app, "framework-type", "NAME", "preset engine name, e.g. PyTorch (see 'job engines')");
   text(app, "framework-version", "VERSION", "preset engine version (see 'job engines')");
   text(app, "image-url", "IMAGE", "custom image: the SWR image (org/name:tag)");
@@ -155,7 +158,12 @@ v2::TrainingJobInfo submit_job(Invocation& invocation) {
       auto [name, path] = key_value("input", text, "NAME=obs://bucket/dir/, e.g. data_url=obs://bkt/data/");
       inputs.push_back({path, name, ""});
     }
-    return v2::Estimator(invocation.session(), options_from(invocation)).fit(inputs, false, invocation.arg(0)).info();
+    v2::EstimatorOptions options = options_from(invocation);
+    TransferProgressLine progress(invocation, "uploading code");
+    options.code_upload(obs::TransferOptions().progress(progress.callback()));
+    v2::TrainingJobInfo created = v2::Estimator(invocation.session(), options).fit(inputs, false, invocation.arg(0)).info();
+    progress.finish();
+    return created;
   } catch (const InvalidArgumentError& e) {
     throw UsageError(in_submit_terms(e.what()), "see 'modelarts job submit --help'");
   }

@@ -11,6 +11,7 @@
 #include "json_output.hpp"
 #include "list_flags.hpp"
 #include "list_output.hpp"
+#include "obs_progress.hpp"
 #include "options.hpp"
 #include "training_version_ops.hpp"
 #include "training_views.hpp"
@@ -39,12 +40,15 @@ int create_job(Invocation& invocation) {
   EstimatorOptions options = estimator_options_from(invocation);
   if (auto description = invocation.get<std::string>("description")) options.job_description(*description);
   const Inputs inputs = inputs_from(invocation);
+  TransferProgressLine progress(invocation, "uploading code");
+  options.code_upload(obs::TransferOptions().progress(progress.callback()));
   const Estimator estimator(invocation.session(), options);
   if (invocation.flag("dry-run")) {
     print_json_text(invocation, estimator.config_json(inputs));
     return 0;
   }
   const TrainingJob job = estimator.fit(inputs, false, invocation.arg(0));
+  progress.finish();
   if (invocation.flag("wait")) {
     invocation.err() << "Created training job " << job.job_id() << " version " << job.version_id() << ".\n";
     return wait_for_version(invocation, job);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <modelarts/obs.hpp>
 #include <modelarts/options.hpp>
 #include <modelarts/session.hpp>
 #include <modelarts/v2/options.hpp>
@@ -52,6 +53,8 @@ class EstimatorOptions {
   MODELARTS_OPTION(std::string, job_description);      ///< metadata.description, 0..256 characters
   /// How fit(wait = true) polls.
   MODELARTS_OPTION(WaitOptions, wait_options);
+  /// How fit() uploads a local code_dir (training_files.obs_path set): part size, parallelism, progress.
+  MODELARTS_OPTION(obs::TransferOptions, code_upload);
 };
 
 class Estimator {

@@ -152,7 +152,7 @@ RawResponse Session::request(std::string_view method, std::string_view path, con
   prepared.path += path;
   prepared.body = std::move(body);
   prepared.idempotent = prepared.method != "POST";
-  auto exchange = detail::execute(*state_, prepared).value_or_throw();
+  auto exchange = detail::execute(*state_, std::move(prepared)).value_or_throw();
   // Error bodies are masked by execute; a success body reaches the caller raw too, so it is masked here.
   if (exchange.response.status >= 200 && exchange.response.status < 300) state_->redact(exchange.response.body);
   return RawResponse{exchange.response.status, std::move(exchange.response.headers),

@@ -10,6 +10,7 @@
 #include "detail/hashing.hpp"
 #include "detail/http_syntax.hpp"
 #include "detail/result.hpp"
+#include "detail/signing.hpp"
 #include "detail/text.hpp"
 #include "detail/url_writing.hpp"
 
@@ -195,6 +196,11 @@ std::string format_sdk_date(std::chrono::system_clock::time_point time) {
 
 SignedRequest sign_request(const SignableRequest& request, const SigningCredentials& credentials,
                            std::string_view sdk_date) {
+  return detail::sign_request_with_body(request, request.body, credentials, sdk_date);
+}
+
+SignedRequest detail::sign_request_with_body(const SignableRequest& request, std::string_view body,
+                                             const SigningCredentials& credentials, std::string_view sdk_date) {
   thread_local HeaderSet header_set;
   thread_local std::vector<const Header*> signed_list;
 
@@ -280,7 +286,7 @@ SignedRequest sign_request(const SignableRequest& request, const SigningCredenti
                 }
                 names_end = out;
                 *out++ = '\n';
-                return put_payload_hash(out, unsigned_payload, request.body);
+                return put_payload_hash(out, unsigned_payload, body);
               });
   result.signed_headers.assign(names_begin, names_end);
   const auto path_size = static_cast<std::size_t>(path_end - path_begin);

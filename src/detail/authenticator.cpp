@@ -4,6 +4,7 @@
 #include "detail/iam.hpp"
 #include "detail/pipeline.hpp"
 #include "detail/session_state.hpp"
+#include "detail/signing.hpp"
 
 namespace modelarts::detail {
 namespace {
@@ -16,7 +17,8 @@ class AkSkSigner final : public Authenticator {
 
   std::optional<ErrorInfo> authenticate(const SignableRequest& call, HttpRequest& request, std::string&) override {
     try {
-      SignedRequest signed_request = sign_request(call, credentials_, format_sdk_date(state_.clock->now()));
+      SignedRequest signed_request =
+          sign_request_with_body(call, request.body, credentials_, format_sdk_date(state_.clock->now()));
       request.target = std::move(signed_request.target);
       request.headers = std::move(signed_request.headers);
     } catch (const Error& e) {  // malformed header: reported, never thrown through the pipeline

@@ -22,7 +22,8 @@ class Authenticator {
  public:
   virtual ~Authenticator() = default;
   /// Makes `request` (method, scheme, host, port and body already set) the next attempt of `call`: its target and
-  /// headers, with this attempt's credentials. `credential` receives the token it carries, if any (for renew()).
+  /// headers, with this attempt's credentials. `call.body` is empty: the body is request.body, held once.
+  /// `credential` receives the token it carries, if any (for renew()).
   virtual std::optional<ErrorInfo> authenticate(const SignableRequest& call, HttpRequest& request,
                                                 std::string& credential) = 0;
   /// After a 401 to an attempt that carried `credential`: true when a fresh credential is in place and one more

@@ -61,7 +61,7 @@ Result<CachedToken> fetch_token(SessionState& state) {
   request.body = token_request_body(state.options);
   request.idempotent = false;
   // The token request itself: the retry loop and the transport only, no credentials but its body.
-  auto exchange = send_with_retry(state, request, {{"Content-Type", "application/json"}, {"User-Agent", state.user_agent}},
+  auto exchange = send_with_retry(state, std::move(request), {{"Content-Type", "application/json"}, {"User-Agent", state.user_agent}},
                                   nullptr);
   if (!exchange) return exchange.error();
   const std::string token_value(exchange.value().response.header("X-Subject-Token"));
@@ -159,7 +159,7 @@ Result<std::string> resolve_project_id(SessionState& state) {
   request.service = Service::iam;
   request.path = state.iam.base_path + "/v3/projects";
   request.query = {{"name", region}};
-  auto exchange = send_with_retry(state, request, {{"Content-Type", "application/json"}, {"User-Agent", state.user_agent}},
+  auto exchange = send_with_retry(state, std::move(request), {{"Content-Type", "application/json"}, {"User-Agent", state.user_agent}},
                                   state.authenticator.get());
   if (!exchange) return exchange.error();
   const std::string trace_id(exchange.value().response.header("X-IAM-Trace-Id"));

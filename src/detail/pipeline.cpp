@@ -37,23 +37,22 @@ std::string status_line(const PreparedRequest& request, const std::string& path,
 }
 
 // The requests of one call, attempt by attempt: what does not change between attempts is prepared once; each
-// attempt is authenticated afresh (a new X-Sdk-Date signature, or the current IAM token).
+// attempt is authenticated afresh (a new X-Sdk-Date signature, or the current IAM token). The body lives in the
+// HttpRequest alone (moved out of `prepared`); authenticators read it there (Authenticator::authenticate).
 class CallAttempts {
  public:
-  CallAttempts(const PreparedRequest& prepared, const Endpoint& endpoint, HttpHeaders headers,
-               Authenticator* authenticator)
+  CallAttempts(PreparedRequest& prepared, const Endpoint& endpoint, HttpHeaders headers, Authenticator* authenticator)
       : authenticator_(authenticator) {
     http_.method = prepared.method;
     http_.scheme = endpoint.scheme;
     http_.host = endpoint.host;
     http_.port = endpoint.port;
-    http_.body = prepared.body;
+    http_.body = std::move(prepared.body);
     call_.method = prepared.method;
     call_.host = endpoint.authority;
     call_.path = prepared.path;
     call_.query = prepared.query;
     call_.headers = std::move(headers);
-    call_.body = prepared.body;
   }
 
   /// The request for the next attempt; `credential` receives the IAM token it carries, if any.
@@ -134,7 +133,7 @@ std::string error_code_of(const HttpResponse& response) {
 
 }  // namespace
 
-Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
+Result<Exchange> execute(SessionState& state, PreparedRequest request) {
   HttpHeaders headers;
   headers.reserve(4);
   headers.emplace_back("Content-Type", "application/json");
@@ -148,10 +147,10 @@ Result<Exchange> execute(SessionState& state, const PreparedRequest& request) {
     headers.emplace_back("X-Project-Id", std::move(project.value()));
   }
   headers.emplace_back("User-Agent", state.user_agent);
-  return send_with_retry(state, request, std::move(headers), state.authenticator.get());
+  return send_with_retry(state, std::move(request), std::move(headers), state.authenticator.get());
 }
 
-Result<Exchange> send_with_retry(SessionState& state, const PreparedRequest& request, HttpHeaders headers,
+Result<Exchange> send_with_retry(SessionState& state, PreparedRequest request, HttpHeaders headers,
                                  Authenticator* authenticator) {
   // A JSON body (every one but OBS objects; IAM's token request too): one string with invalid UTF-8 makes the
   // service refuse all of it.
@@ -250,7 +249,11 @@ Result<ApiResponse> try_call(const Session& session, const ApiCall& call) noexce
     request.query = call.query;
     request.body = call.body;
     request.idempotent = call.idempotent();
-    auto exchange = execute(state, request);
+    // The call's own segments, without the endpoint's base path: as describe(call) writes it.
+    std::string context;
+    context.reserve(call.method.size() + 1 + request.path.size() - endpoint.base_path.size());
+    context.append(call.method).append(1, ' ').append(request.path, endpoint.base_path.size());
+    auto exchange = execute(state, std::move(request));
     if (!exchange) return exchange.error();
     auto response = decode_response(call.method, exchange.value().path, std::move(exchange.value().response),
                                     call.envelope, std::move(exchange.value().attempts));
@@ -259,11 +262,7 @@ Result<ApiResponse> try_call(const Session& session, const ApiCall& call) noexce
       state.redact(error);
       return error;
     }
-    {
-      // The call's own segments, without the endpoint's base path: as describe(call) writes it.
-      response.value().context.reserve(call.method.size() + 1 + request.path.size() - endpoint.base_path.size());
-      response.value().context.append(call.method).append(1, ' ').append(request.path, endpoint.base_path.size());
-    }
+    response.value().context = std::move(context);
     return response;
   } catch (const std::exception& e) {  // allocation failure or a bug below: still no throw from here
     ErrorInfo error;

@@ -37,13 +37,14 @@ struct Exchange {
 /// and the session's retry policy, keeping the call's attempt record, each attempt authenticated by
 /// `authenticator` (null: no credentials, for the IAM token request itself). The IAM token provider and project
 /// discovery send their own requests through this, so authentication never recurses into execute(). Returns the
-/// final HTTP response whatever its status; an error only when nothing usable came back.
-Result<Exchange> send_with_retry(SessionState& state, const PreparedRequest& request, HttpHeaders headers,
+/// final HTTP response whatever its status; an error only when nothing usable came back. The request is taken by
+/// value: its body moves into the one HttpRequest every attempt sends, so a body (an 8 MiB OBS part) is held once.
+Result<Exchange> send_with_retry(SessionState& state, PreparedRequest request, HttpHeaders headers,
                                  Authenticator* authenticator);
 
 /// A ModelArts call: the standard headers (X-Project-Id after resolving the project), then send_with_retry with
 /// the session's authenticator.
-Result<Exchange> execute(SessionState& state, const PreparedRequest& request);
+Result<Exchange> execute(SessionState& state, PreparedRequest request);
 
 /// base_path + "/" + percent_encode(segment)...; refuses empty, "." and ".." segments.
 Result<std::string> build_path(std::string_view base_path, const std::vector<std::string>& segments);

@@ -148,7 +148,7 @@ ObsClient::Impl::Impl(Session s) : session(std::move(s)) {
   path_style = is_ip_or_localhost(endpoint.host) || state.options.obs_path_style();
 }
 
-detail::Result<HttpResponse> ObsClient::Impl::send(const ObsCall& call) const {
+detail::Result<HttpResponse> ObsClient::Impl::send(ObsCall call) const {
   detail::SessionState& state = detail::SessionAccess::state(session);
   const Addressing addressing = path_style ? Addressing::path_style : Addressing::virtual_hosted;
   detail::Endpoint target_endpoint = endpoint;
@@ -169,11 +169,11 @@ detail::Result<HttpResponse> ObsClient::Impl::send(const ObsCall& call) const {
   prepared.method = call.method;
   prepared.path = request_path(call.bucket, call.key, addressing);
   prepared.query = call.query;
-  prepared.body = call.body;
+  prepared.body = std::move(call.body);
   prepared.idempotent = call.idempotent;
   prepared.endpoint = &target_endpoint;
   prepared.json_body = false;
-  auto exchange = detail::send_with_retry(state, prepared, {}, &authenticator);
+  auto exchange = detail::send_with_retry(state, std::move(prepared), {}, &authenticator);
   if (!exchange) return exchange.error();
   HttpResponse& response = exchange.value().response;
   if (response.status >= 200 && response.status < 300) return std::move(response);
@@ -276,7 +276,7 @@ std::string ObsClient::put_object(std::string_view obs_url, std::string data, st
   call.headers.emplace_back("Content-Type", content_type.empty() ? content_type_for(path.key) : content_type);
   call.headers.emplace_back("Content-MD5", md5_base64(data));
   call.body = std::move(data);
-  HttpResponse response = impl_->send(call).value_or_throw();
+  HttpResponse response = impl_->send(std::move(call)).value_or_throw();
   return std::string(response.header("ETag"));
 }
 

@@ -54,7 +54,8 @@ struct ObsClient::Impl {
   explicit Impl(Session s);
 
   /// Sends `call`; the reply when it is 2xx, else the ApiError (decoded from the XML) or transport error.
-  detail::Result<HttpResponse> send(const ObsCall& call) const;
+  /// Sends `call` (taken by value: its body moves into the request, held once) through the pipeline.
+  detail::Result<HttpResponse> send(ObsCall call) const;
 
   /// Uploads `files` under bucket/prefix, skipping those stored with the same size and MD5 ETag.
   UploadDirResult upload_files(const std::vector<LocalFile>& files, const std::string& tree_hash,

@@ -160,7 +160,7 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
     call.headers.emplace_back("Content-Type", content_type);
     call.headers.emplace_back("Content-MD5", md5_base64(data));
     call.body = std::move(data);
-    HttpResponse response = impl.send(call).value_or_throw();
+    HttpResponse response = impl.send(std::move(call)).value_or_throw();
     progress.add(size, 0);
     return std::string(response.header("ETag"));
   }
@@ -207,7 +207,7 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
     call.query = {{"partNumber", std::to_string(i + 1)}, {"uploadId", *upload_id}};
     call.headers.emplace_back("Content-MD5", md5_base64(data));
     call.body = std::move(data);
-    etags[i] = std::string(impl.send(call).value_or_throw().header("ETag"));
+    etags[i] = std::string(impl.send(std::move(call)).value_or_throw().header("ETag"));
     progress.add(length, 0);
   });
   if (failure) {
@@ -228,7 +228,7 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
   complete.headers.emplace_back("Content-Type", "application/xml");
   complete.body = std::move(body);
   complete.idempotent = false;
-  auto completed = impl.send(complete);
+  auto completed = impl.send(std::move(complete));
   if (!completed) {
     abort_upload();
     detail::throw_error(completed.error());

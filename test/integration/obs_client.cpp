@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <random>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
@@ -235,6 +236,24 @@ BOOST_AUTO_TEST_CASE(multipart_fault_in_the_middle_leaves_nothing) {
   f.counting->fail = nullptr;
   BOOST_TEST(!obs.exists(kBucket + "faulty/big.bin"));
   BOOST_TEST(f.uploads_in_progress() == 0);  // aborted
+}
+
+// Peak memory of an upload is part_size x parallelism only if the pipeline holds each body once: the bytes given
+// to put_object are the very buffer the transport writes, on the first attempt and on a retry.
+BOOST_AUTO_TEST_CASE(an_object_body_reaches_the_transport_without_a_copy) {
+  ClientFixture f;
+  std::string data = random_bytes(1024 * 1024, 4);
+  const char* const buffer = data.data();
+  std::vector<const char*> sent;
+  f.counting->fail = [&](const HttpRequest& request) {
+    if (request.method != "PUT") return false;
+    sent.push_back(request.body.data());
+    return sent.size() == 1;  // the first attempt breaks after it was written: the PUT is resent
+  };
+  f.obs().put_object(kBucket + "held-once.bin", std::move(data));
+  f.counting->fail = nullptr;
+  BOOST_TEST_REQUIRE(sent.size() == 2u);
+  BOOST_TEST((sent[0] == buffer && sent[1] == buffer));
 }
 
 BOOST_AUTO_TEST_CASE(multipart_rides_out_injected_faults) {

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -418,6 +420,57 @@ BOOST_AUTO_TEST_CASE(objects_survive_a_restart) {
   }
   std::filesystem::remove(state);
   std::filesystem::remove(state.string() + ".obs");
+  std::filesystem::remove_all(state.string() + ".obs.d");
+}
+
+// A PUT writes its own bytes and the index, never every object again (that made each PUT cost the whole store:
+// uploads slowed as the store grew). Each object's bytes are one file, written once; an overwritten or deleted
+// object's file goes once the index no longer names it. A store written before (bytes inline, version 1) loads.
+BOOST_AUTO_TEST_CASE(a_put_writes_its_own_bytes_and_the_index_only) {
+  namespace fs = std::filesystem;
+  const fs::path state = fs::temp_directory_path() / ("obs-files-" + std::to_string(::getpid()) + ".json");
+  const fs::path index = state.string() + ".obs";
+  const fs::path folder = state.string() + ".obs.d";
+  const auto files = [&] {
+    std::vector<fs::path> found;
+    for (const auto& entry : fs::directory_iterator(folder)) found.push_back(entry.path());
+    return found;
+  };
+  {
+    ObsFixture f{mt::EmulatorOptions{}.state_file(state.string())};
+    BOOST_REQUIRE(f.put("a.bin", std::string(1024 * 1024, 'a')).status() == 200);
+    BOOST_TEST_REQUIRE(files().size() == 1u);
+    const fs::path a_file = files().front();
+    const auto a_written = fs::last_write_time(a_file);
+    BOOST_REQUIRE(f.put("b.bin", std::string(1024 * 1024, 'b')).status() == 200);
+    BOOST_TEST(files().size() == 2u);
+    BOOST_TEST((fs::last_write_time(a_file) == a_written));  // a.bin was not written again
+    BOOST_TEST(fs::file_size(index) < 4096u);                 // the index holds no object bytes
+    BOOST_REQUIRE(f.put("a.bin", "replaced").status() == 200);
+    BOOST_TEST(!fs::exists(a_file));
+    const std::string path = "/" + kBucket + "/b.bin";
+    BOOST_REQUIRE(f.send(http::verb::delete_, path, path).status() == 204);
+    BOOST_TEST(files().size() == 1u);
+  }
+  {
+    ObsFixture f{mt::EmulatorOptions{}.state_file(state.string())};
+    const std::string path = "/" + kBucket + "/a.bin";
+    BOOST_TEST(f.get(path, path).response.body() == "replaced");
+  }
+  fs::remove_all(folder);
+  // Version 1: the bytes inline, in base64.
+  std::ofstream(index, std::ios::trunc)
+      << R"({"format":"modelarts-emulator-obs","version":1,"buckets":[{"name":")" << kBucket
+      << R"(","created_ms":1,"objects":[{"key":"old.txt","data":"b2xkIGJ5dGVz","etag":"\"e\"",)"
+      << R"("content_type":"text/plain","last_modified_ms":1,"upload_id":"","meta":[]}]}]})";
+  {
+    ObsFixture f{mt::EmulatorOptions{}.state_file(state.string())};
+    const std::string path = "/" + kBucket + "/old.txt";
+    BOOST_TEST(f.get(path, path).response.body() == "old bytes");
+  }
+  fs::remove(state);
+  fs::remove(index);
+  fs::remove_all(folder);
 }
 
 BOOST_AUTO_TEST_CASE(over_https) {

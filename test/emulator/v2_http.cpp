@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The emulator's v2 endpoints over real HTTP, signed by hand with the public signer (no SDK calls): the
 // documented statuses and bodies on the wire (201, 202 empty, 204 empty, 200 null), gateway signature
-// checks, v2 error bodies, and injected faults on /v2 paths.
+// checks, v2 error bodies, the code checks in the emulator's OBS (2757, 2758), and injected faults on /v2 paths.
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <modelarts/obs_signer.hpp>
 #include <modelarts/signer.hpp>
 #include <modelarts/testing/emulator.hpp>
 
@@ -86,6 +87,45 @@ BOOST_AUTO_TEST_CASE(documented_statuses_and_bodies_on_the_wire) {
   BOOST_TEST(error.at("error_code").as_string() == "ModelArts.2775");
   BOOST_TEST(!error.at("error_msg").as_string().empty());
   BOOST_TEST(!error.at("error_solution").as_string().empty());
+}
+
+// The create checks code_dir and boot_file in the emulator's own OBS (a bucket it holds): 400 ModelArts.2757 for a
+// missing code folder, 2758 for a missing boot file, 201 once both exist. The objects go in with a plain OBS PUT
+// whose signature is written out here (VERB, Content-MD5, Content-Type, Date, resource).
+BOOST_AUTO_TEST_CASE(code_dir_and_boot_file_are_checked_in_the_emulator_obs) {
+  mt::Emulator emulator(mt::EmulatorOptions{}.time_scale(1000));
+  SignedClient c(emulator);
+  const std::string bucket = mt::kDefaultBucket;
+  const auto put_object = [&](const std::string& key) {
+    const std::string path = "/" + bucket + "/" + key;
+    const std::string date = modelarts::obs::format_http_date(std::chrono::system_clock::now());
+    modelarts::test::ClientRequest message{http::verb::put, path, 11};
+    message.set("Date", date);
+    message.set("Authorization", std::string("OBS ") + mt::kDefaultAccessKey + ":" +
+                                     modelarts::obs::signature_of(mt::kDefaultSecretKey, "PUT\n\n\n" + date + "\n" + path));
+    message.body() = "print('x')\n";
+    return modelarts::test::HttpClient(emulator.port()).send(std::move(message)).status();
+  };
+  std::string body = modelarts::test::v2_create_body("code-check");
+  for (const char* from : {"obs://bkt/code/train.py", "obs://bkt/code/"}) {
+    body.replace(body.find(from), std::string(from).size(),
+                 "obs://" + bucket + "/job-code/" + (std::string(from).back() == '/' ? "" : "train.py"));
+  }
+  const auto refused_with = [&](const std::string& code) {
+    ClientResult r = c.send("POST", "training-jobs", body);
+    BOOST_TEST(r.status() == 400, r.response.body());
+    const json::object error = object_of(r);
+    BOOST_TEST(error.at("error_code").as_string() == code);
+    BOOST_TEST(!error.at("error_msg").as_string().empty());
+  };
+  refused_with("ModelArts.2757");  // nothing under job-code/
+  BOOST_TEST_REQUIRE(put_object("job-code/util.py") == 200);
+  refused_with("ModelArts.2758");  // the folder exists, the boot file does not
+  BOOST_TEST_REQUIRE(put_object("job-code/train.py") == 200);
+  ClientResult created = c.send("POST", "training-jobs", body);
+  BOOST_TEST(created.status() == 201, created.response.body());
+  // A bucket the emulator does not hold is not checked (it stands for someone else's OBS).
+  BOOST_TEST(c.send("POST", "training-jobs", modelarts::test::v2_create_body("elsewhere")).status() == 201);
 }
 
 BOOST_AUTO_TEST_CASE(signatures_are_checked_on_v2_paths) {

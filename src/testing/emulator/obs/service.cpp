@@ -208,7 +208,7 @@ struct ObsService::Impl {
                                 "<BucketName>" + xml_escape(call.bucket) + "</BucketName>"});
   }
 
-  void save() const { store.save(); }
+  void save() { store.save(); }
 
   HttpResponseMessage dispatch(Call& call) {
     const auto method = call.request.method();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The emulated OBS's data: buckets, their objects and the multipart uploads in progress, in memory, and (when
-// given a file) the buckets and objects written to that file before a mutating request returns. Not
-// thread-safe: the OBS service holds one lock around it.
+// given a file) the buckets and objects written to disk before a mutating request returns: the file holds the
+// index (buckets, keys, metadata) and each object's bytes are a file of their own in "<file>.d/", written once.
+// So a PUT costs its own bytes plus the index, not a rewrite of every object stored. Not thread-safe: the OBS
+// service holds one lock around it.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +24,7 @@ struct StoredObject {
   std::int64_t last_modified_ms = 0;
   MetaHeaders meta;
   std::string upload_id;     ///< the multipart upload it came from (x-obs-uploadId on HEAD)
+  std::string data_file;     ///< its bytes' file name in the store's folder once saved; empty: not on disk yet
 };
 
 struct StoredPart {
@@ -52,11 +55,14 @@ class Store {
   std::map<std::string, Bucket> buckets;
   std::map<std::string, MultipartUpload> uploads;  ///< by upload ID
 
-  /// Writes the buckets and objects to the file (no-op without one); throws std::runtime_error on I/O failure.
-  void save() const;
+  /// Writes the objects not on disk yet, then the index, then removes the files of objects overwritten or
+  /// deleted since (no-op without a file); throws std::runtime_error on I/O failure.
+  void save();
 
  private:
   std::string file_;
+  std::string folder_;                 ///< file_ + ".d": one file per object
+  std::vector<std::string> on_disk_;   ///< sorted data file names the last index named
 };
 
 }  // namespace modelarts::testing::detail::obs

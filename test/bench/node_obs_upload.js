@@ -33,6 +33,7 @@ async function pool(count, work) {
   const size = fs.statSync(file).size;
   const key = 'bench/node/big.bin';
   let start = process.hrtime.bigint();
+  let cpu = process.cpuUsage();
   const init = ok(await obs.initiateMultipartUpload({ Bucket: bucket, Key: key }), 'initiate');
   const parts = [];
   const count = Math.ceil(size / partSize);
@@ -45,15 +46,20 @@ async function pool(count, work) {
   });
   ok(await obs.completeMultipartUpload({ Bucket: bucket, Key: key, UploadId: init.UploadId, Parts: parts }), 'complete');
   let seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let used = process.cpuUsage(cpu);
   console.log(`RESULT obs.large_file.esdk_nodejs.throughput ${(size / 1048576 / seconds).toPrecision(6)} MB/s`);
+  console.log(`RESULT obs.large_file.esdk_nodejs.cpu_ms_per_mb ${((used.user + used.system) / 1000 / (size / 1048576)).toPrecision(6)} ms`);
 
   const small = 'x'.repeat(4096);  // text: see the Buffer note above
   start = process.hrtime.bigint();
+  cpu = process.cpuUsage();
   await pool(treeFiles, async (i) => {
     ok(await obs.putObject({ Bucket: bucket, Key: `bench/node-tree/f${i}.bin`, Body: small }), 'putObject');
   });
   seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  used = process.cpuUsage(cpu);
   console.log(`RESULT obs.tree.esdk_nodejs.files_per_second ${(treeFiles / seconds).toPrecision(6)} files/s`);
+  console.log(`RESULT obs.tree.esdk_nodejs.cpu_us_per_file ${((used.user + used.system) / treeFiles).toPrecision(6)} us`);
   obs.close();
 })().catch((error) => {
   console.error('FAILED:', error && error.stack ? error.stack : error);

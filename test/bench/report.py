@@ -106,6 +106,28 @@ def main(results_path, machine_path, dat_path):
     add("6. the same TU, -O2", fig("compile.modelarts_O2_s", "{:.2f}"), "",
         check(value("compile.modelarts_O2_s"), 1.5, at_least=False))
     add("6. its standard headers alone, -O0", fig("compile.std_only_O0_s", "{:.2f}"))
+    # 9. OBS: throughput against both baselines (wall time), and each client's own CPU per MiB / per file.
+    for what, unit_rate, unit_cpu, label in (("large_file", "throughput", "cpu_ms_per_mb", "a 200 MiB file"),
+                                             ("tree", "files_per_second", "cpu_us_per_file", "a tree of small files")):
+        cpu_unit = "ms CPU/MiB" if what == "large_file" else "us CPU/file"
+        def with_cpu(client):
+            c = value(f"obs.{what}.{client}.{unit_cpu}")
+            return fig(f"obs.{what}.{client}.{unit_rate}", "{:,.1f}") + ("" if c is None else f", {c:.2f} {cpu_unit}")
+        for base, base_label, target in (("bare_beast", "bare keep-alive Beast PUTs", 0.8),
+                                         ("esdk_nodejs", "esdk-obs-nodejs", 2.0)):
+            wall = ratio(f"obs.{what}.sdk.{unit_rate}", f"obs.{what}.{base}.{unit_rate}")
+            by_cpu = ratio(f"obs.{what}.{base}.{unit_cpu}", f"obs.{what}.sdk.{unit_cpu}")
+            add(f"9. SDK upload of {label} vs {base_label}", with_cpu("sdk"),
+                "" if wall is None else f"{wall:.2f}x" + ("" if by_cpu is None else
+                                                          f" (CPU: {by_cpu:.1f}x less)" if by_cpu >= 1 else
+                                                          f" (CPU: {1 / by_cpu:.1f}x more)"),
+                check(wall, target))
+            add(f"9. {base_label}, {label}", with_cpu(base))
+    growth = value("obs.large_file.sdk.peak_rss_growth")
+    bound = value("obs.large_file.part_size_x_parallelism")
+    add("9. SDK peak RSS growth, 200 MiB upload", fig("obs.large_file.sdk.peak_rss_growth", "{:.1f}"),
+        "" if growth is None or not bound else f"{growth / bound:.2f}x part size x parallelism ({bound:.0f} MiB)",
+        check(None if growth is None or not bound else growth / bound, 1.25, at_least=False))
     add("7. emulator under wrk (keep-alive, token)", fig("wrk.emulator.requests_per_s"),
         fig("wrk.connections", "{:.0f}"), f"p99 {fig('wrk.p99_us')}")
 

@@ -57,7 +57,7 @@ po::options_description describe_options() {
       ("retry-after", po::value<int>()->default_value(defaults.retry_after_seconds()),
        "Retry-After seconds of injected 429 replies")
       ("state", po::value<std::string>(),
-       "keep the jobs in FILE and the OBS buckets and objects in FILE.obs (loaded at start, written on every change)")
+       "keep the jobs in FILE, the OBS index in FILE.obs and each object's bytes in FILE.obs.d/ (loaded at start, written on every change)")
       ("bucket", po::value<std::string>()->default_value(defaults.default_bucket()),
        "OBS bucket that exists from the start")
       ("threads", po::value<int>()->default_value(defaults.threads()), "server threads")

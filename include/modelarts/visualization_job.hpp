@@ -18,6 +18,9 @@
 
 namespace modelarts {
 
+/// What VisualizationJob::wait waits for: the job serving (running) or over (a terminal status).
+enum class VisualizationWaitGoal { running, ended };
+
 /// The create fields Python does not take as arguments.
 class VisualizationJobOptions {
   MODELARTS_OPTION(std::string, job_type);          ///< "tensorboard" (service default) or "mindinsight"
@@ -54,10 +57,11 @@ class VisualizationJob {
   void delete_visualization_job() const;
 
   /// Polls GET /visualization-jobs/{id} with growing pauses (session clock) until the job is running (8: its
-  /// service_url serves) or in a terminal status (failed, stopped: 10, ...); returns that info. Rides through
-  /// transport errors and 5xx/429 answers until the deadline, then throws WaitTimeoutError. Python has no
-  /// counterpart.
-  VisualizationJobInfo wait(const VisualizationWaitOptions& options = {}) const;
+  /// service_url serves) or in a terminal status (failed, stopped: 10, ...), or with `until` ended, until it is in
+  /// a terminal status; returns that info. Rides through transport errors and 5xx/429 answers until the deadline,
+  /// then throws WaitTimeoutError. Python has no counterpart.
+  VisualizationJobInfo wait(const VisualizationWaitOptions& options = {},
+                            VisualizationWaitGoal until = VisualizationWaitGoal::running) const;
 
   /// Python VisualizationJob.get_visualization_job_list(session, status, per_page, page, sortBy, order, search_content).
   static VisualizationJobList get_visualization_job_list(const Session& session, const ListOptions& options = {});

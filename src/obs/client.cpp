@@ -264,16 +264,26 @@ detail::Result<ListPage> ObsClient::Impl::list_page(const std::string& bucket, c
 
 // --- the public object calls ------------------------------------------------------------------------------
 
+namespace {
+
+/// A call on the object `obs_url` names; InvalidArgumentError naming `what` when it names a bucket only.
+ObsCall object_call(const char* method, std::string_view obs_url, const char* what) {
+  ObsPath path = ObsPath::parse(obs_url);
+  if (path.key.empty()) throw_invalid(std::string(what) + " needs an object key: " + path.url());
+  ObsCall call;
+  call.method = method;
+  call.bucket = std::move(path.bucket);
+  call.key = std::move(path.key);
+  return call;
+}
+
+}  // namespace
+
 ObsClient::ObsClient(Session session) : impl_(std::make_shared<Impl>(std::move(session))) {}
 
 std::string ObsClient::put_object(std::string_view obs_url, std::string data, std::string content_type) const {
-  const ObsPath path = ObsPath::parse(obs_url);
-  if (path.key.empty()) throw_invalid("put_object needs an object key: " + path.url());
-  ObsCall call;
-  call.method = "PUT";
-  call.bucket = path.bucket;
-  call.key = path.key;
-  call.headers.emplace_back("Content-Type", content_type.empty() ? content_type_for(path.key) : content_type);
+  ObsCall call = object_call("PUT", obs_url, "put_object");
+  call.headers.emplace_back("Content-Type", content_type.empty() ? content_type_for(call.key) : content_type);
   call.headers.emplace_back("Content-MD5", md5_base64(data));
   call.body = std::move(data);
   HttpResponse response = impl_->send(std::move(call)).value_or_throw();
@@ -281,12 +291,7 @@ std::string ObsClient::put_object(std::string_view obs_url, std::string data, st
 }
 
 std::string ObsClient::get_object(std::string_view obs_url, std::optional<ByteRange> range) const {
-  const ObsPath path = ObsPath::parse(obs_url);
-  if (path.key.empty()) throw_invalid("get_object needs an object key: " + path.url());
-  ObsCall call;
-  call.method = "GET";
-  call.bucket = path.bucket;
-  call.key = path.key;
+  ObsCall call = object_call("GET", obs_url, "get_object");
   if (range) {
     if (range->last && *range->last < range->first) throw_invalid("byte range ends before it starts");
     call.headers.emplace_back("Range", "bytes=" + std::to_string(range->first) + "-" +
@@ -296,12 +301,7 @@ std::string ObsClient::get_object(std::string_view obs_url, std::optional<ByteRa
 }
 
 ObjectMetadata ObsClient::head_object(std::string_view obs_url) const {
-  const ObsPath path = ObsPath::parse(obs_url);
-  if (path.key.empty()) throw_invalid("head_object needs an object key: " + path.url());
-  ObsCall call;
-  call.method = "HEAD";
-  call.bucket = path.bucket;
-  call.key = path.key;
+  ObsCall call = object_call("HEAD", obs_url, "head_object");
   const HttpResponse response = impl_->send(call).value_or_throw();
   ObjectMetadata metadata;
   metadata.size = to_size(std::string(response.header("Content-Length")));
@@ -335,12 +335,7 @@ bool ObsClient::exists(std::string_view obs_url) const {
 }
 
 void ObsClient::delete_object(std::string_view obs_url) const {
-  const ObsPath path = ObsPath::parse(obs_url);
-  if (path.key.empty()) throw_invalid("delete_object needs an object key: " + path.url());
-  ObsCall call;
-  call.method = "DELETE";
-  call.bucket = path.bucket;
-  call.key = path.key;
+  ObsCall call = object_call("DELETE", obs_url, "delete_object");
   impl_->send(call).value_or_throw();
 }
 

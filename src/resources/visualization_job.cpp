@@ -100,14 +100,15 @@ void VisualizationJob::delete_visualization_job() const {
       .value_or_throw();
 }
 
-VisualizationJobInfo VisualizationJob::wait(const VisualizationWaitOptions& options) const {
+VisualizationJobInfo VisualizationJob::wait(const VisualizationWaitOptions& options, VisualizationWaitGoal until) const {
   require_id("visualization job_id", job_id_);
+  const bool to_the_end = until == VisualizationWaitGoal::ended;
   return wait_on_call(
       session_, v1_call(session_, "GET", {"visualization-jobs", job_id_}), decode_visualization_info,
-      [](const VisualizationJobInfo& info) {
-        return info.status == JobStatus::running || is_terminal_status(info.status);
+      [to_the_end](const VisualizationJobInfo& info) {
+        return (!to_the_end && info.status == JobStatus::running) || is_terminal_status(info.status);
       },
-      options, info_ ? info_->status_code() : 0, "visualization job " + job_id_, "running");
+      options, info_ ? info_->status_code() : 0, "visualization job " + job_id_, to_the_end ? "ended" : "running");
 }
 
 VisualizationJobList VisualizationJob::get_visualization_job_list(const Session& session, const ListOptions& options) {

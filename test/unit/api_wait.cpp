@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // TrainingJob::wait with a FakeClock: growing intervals, progress per poll, terminal and failed statuses,
-// the deadline, and transient errors ridden through; VisualizationJob::wait on the same loop.
+// the deadline, and transient errors ridden through; VisualizationJob::wait on the same loop (until running, or
+// until ended).
 #include <boost/test/unit_test.hpp>
 
 #include <modelarts/modelarts.hpp>
@@ -145,6 +146,21 @@ BOOST_AUTO_TEST_CASE(a_visualization_job_waits_until_running_on_the_same_loop) {
   BOOST_TEST(progress == (std::vector<int>{1, 7, 8}));
   BOOST_TEST(t.clock->sleeps() == (std::vector<milliseconds>{seconds(1), seconds(2), seconds(4)}));
   for (const HttpRequest& r : t.transport->requests()) BOOST_TEST(path_of(r) == v1("visualization-jobs/197"));
+}
+
+BOOST_AUTO_TEST_CASE(a_visualization_job_waited_until_ended_polls_past_running) {
+  WaitSession t;
+  const auto visualization = [](int status) {
+    return R"({"is_success":true,"job_id":197,"job_name":"vis","status":)" + std::to_string(status) + "}";
+  };
+  for (int status : {8, 8, 10}) t.transport->reply(200, visualization(status));
+  std::vector<int> progress;
+  VisualizationJobInfo ended = VisualizationJob(t.session, "197").wait(
+      VisualizationWaitOptions{}.initial_interval(seconds(1)).on_progress(
+          [&](const VisualizationJobInfo& i) { progress.push_back(i.status_code()); }),
+      VisualizationWaitGoal::ended);
+  BOOST_TEST(ended.status_code() == 10);
+  BOOST_TEST(progress == (std::vector<int>{8, 8, 10}));
 }
 
 BOOST_AUTO_TEST_CASE(a_visualization_job_that_never_starts_times_out_with_its_status) {

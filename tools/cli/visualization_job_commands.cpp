@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `modelarts visualization-job ...`: TensorBoard / MindInsight jobs (Python VisualizationJob).
-#include <algorithm>
 #include <chrono>
 #include <ostream>
-#include <thread>
 
+#include <modelarts/error.hpp>
 #include <modelarts/status.hpp>
 #include <modelarts/visualization_job.hpp>
 
@@ -86,41 +85,41 @@ std::chrono::duration<double> seconds_flag(const Invocation& invocation, const s
   return std::chrono::duration<double>(seconds);
 }
 
-/// Polls GET .../visualization-jobs/{id} until the job runs (its service URL answers) or ends; with
-/// --until ended, until it ends. Exit 0 on what was waited for, 6 when it ended otherwise, 5 on --timeout.
+/// VisualizationJob::wait until the job runs (its service URL answers) or ends; with --until ended, until it ends.
+/// Exit 0 on what was waited for, 6 when it ended otherwise, 5 on --timeout.
 int wait_job(Invocation& invocation) {
   const std::string until = invocation.get_or<std::string>("until", "running");
   if (until != "running" && until != "ended") throw UsageError("--until must be running or ended, not '" + until + "'");
-  const auto timeout = seconds_flag(invocation, "timeout", 24 * 3600.0);
-  auto interval = seconds_flag(invocation, "interval", 2.0);
-  const auto max_interval = seconds_flag(invocation, "max-interval", 30.0);
+  const auto as_ms = [](std::chrono::duration<double> d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d); };
   const VisualizationJob job = job_from_arg(invocation);
   ProgressLine progress(invocation.err(), is_terminal(2));
   const auto started = std::chrono::steady_clock::now();
-  for (;;) {
-    const VisualizationJobInfo info = job.get_visualization_job_info();
-    const auto waited = std::chrono::steady_clock::now() - started;
-    progress.show("visualization job " + info.job_id + " " + info.job_name + ": " + format_status(info.status) + ", waited " +
-                  format_duration_ms(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count()));
-    const bool running = info.status == JobStatus::running;
-    if ((until == "running" && running) || is_terminal_status(info.status)) {
-      progress.finish();
-      show_info(invocation, info);
-      const bool wanted = until == "running" ? running : info.status == JobStatus::completed;
-      if (!wanted)
-        throw CommandFailure("visualization job " + info.job_id + " ended " + format_status(info.status),
-                             ExitStatus::job_unsuccessful);
-      return 0;
-    }
-    if (waited + interval > timeout) {
-      progress.finish();
-      throw CommandFailure("visualization job " + info.job_id + " is still " + format_status(info.status) +
-                               " after --timeout",
-                           ExitStatus::wait_timeout);
-    }
-    std::this_thread::sleep_for(interval);
-    interval = std::min(interval * 2, max_interval);
+  const auto options =
+      VisualizationWaitOptions{}
+          .timeout(as_ms(seconds_flag(invocation, "timeout", 24 * 3600.0)))
+          .initial_interval(as_ms(seconds_flag(invocation, "interval", 2.0)))
+          .factor(2)
+          .max_interval(as_ms(seconds_flag(invocation, "max-interval", 30.0)))
+          .on_progress([&](const VisualizationJobInfo& info) {
+            progress.show("visualization job " + info.job_id + " " + info.job_name + ": " + format_status(info.status) +
+                          ", waited " + format_duration_ms(as_ms(std::chrono::steady_clock::now() - started).count()));
+          });
+  VisualizationJobInfo info;
+  try {
+    info = job.wait(options, until == "running" ? VisualizationWaitGoal::running : VisualizationWaitGoal::ended);
+  } catch (const WaitTimeoutError& e) {
+    progress.finish();
+    throw CommandFailure("visualization job " + job.job_id() + " is still " + format_status(e.last_status()) +
+                             " after --timeout (" + e.what() + ")",
+                         ExitStatus::wait_timeout);
   }
+  progress.finish();
+  show_info(invocation, info);
+  const bool wanted = until == "running" ? info.status == JobStatus::running : info.status == JobStatus::completed;
+  if (!wanted)
+    throw CommandFailure("visualization job " + info.job_id + " ended " + format_status(info.status),
+                         ExitStatus::job_unsuccessful);
+  return 0;
 }
 
 int create_job(Invocation& invocation) {

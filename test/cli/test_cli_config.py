@@ -165,7 +165,7 @@ class PasswordTests(CliTestCase):
         self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
         self.assertNotIn("not-the-password-42", result.stderr)
         self.assertNotIn("[warning]", result.stderr)
-        env["MODELARTS_PASSWORD"] = "emulator-password"
+        env["MODELARTS_PASSWORD"] = "Z8qT3nV6rK1xW9mP"
         self.assertIn("PyTorch", self.run_cli("engine", "list", env=env).stdout)
 
 

@@ -130,6 +130,8 @@ void object_calls(ClientFixture& f) {
     BOOST_TEST(e.error_code() == "NoSuchKey");
     BOOST_TEST(e.error_msg() == "The specified key does not exist.");
     BOOST_TEST(e.request_id().size() == 32u);
+    // The emulator's default secrets share no 8-byte run with its names: redaction leaves the bucket readable.
+    BOOST_TEST(std::string(e.what()).find(url) != std::string::npos, e.what());
   }
   try {
     obs.head_object(url);

@@ -17,10 +17,10 @@ namespace modelarts::testing {
 
 /// Defaults, also printed by `modelarts-emulator --help`.
 inline constexpr const char* kDefaultAccessKey = "EMULATORACCESSKEY0001";
-inline constexpr const char* kDefaultSecretKey = "emulator-secret-key-0123456789abcdef";
+inline constexpr const char* kDefaultSecretKey = "Xk7pQ2vL9mR4tW8zN1cF6hJ3bD5gS0yE";
 inline constexpr const char* kDefaultAccount = "emulator-account";
 inline constexpr const char* kDefaultUsername = "emulator-user";
-inline constexpr const char* kDefaultPassword = "emulator-password";
+inline constexpr const char* kDefaultPassword = "Z8qT3nV6rK1xW9mP";
 inline constexpr const char* kDefaultProjectId = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 inline constexpr const char* kDefaultRegion = "cn-north-4";
 /// The OBS bucket that exists from the start (path-style: ENDPOINT/modelarts-emulator/key).

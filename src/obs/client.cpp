@@ -13,7 +13,9 @@
 
 #include "detail/error_decoding.hpp"
 #include "detail/pipeline.hpp"
+#include "detail/redaction.hpp"
 #include "detail/text.hpp"
+#include "detail/utf8.hpp"
 #include "obs/authenticator.hpp"
 #include "obs/client_impl.hpp"
 
@@ -122,11 +124,25 @@ ObsPath ObsPath::parse(std::string_view url) {
     throw_invalid("OBS path '" + std::string(url.substr(0, 200)) +
                   "': the bucket name must be 3-63 characters of a-z, 0-9, '-' and '.'");
   }
-  if (path.key.size() > 1024) throw_invalid("OBS object key longer than 1,024 characters");
-  for (const char c : path.key) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) throw_invalid("OBS object key holds a control character");
-  }
+  check_object_key(path.key, url);
   return path;
+}
+
+void check_object_key(std::string_view key, std::string_view where) {
+  const auto refuse = [&](const char* why) {
+    throw_invalid("OBS object key of '" + detail::escape_control(where, 200) + "' " + why);
+  };
+  if (key.size() > 1024) refuse("is longer than 1,024 bytes");
+  if (!detail::valid_utf8(key)) refuse("is not valid UTF-8 (OBS keys are UTF-8)");
+  for (const char c : key) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) refuse("holds a control character");
+  }
+  for (std::size_t start = 0; start <= key.size();) {
+    const std::size_t end = std::min(key.find('/', start), key.size());
+    const std::string_view segment = key.substr(start, end - start);
+    if (segment == "." || segment == "..") refuse("has a '.' or '..' segment");
+    start = end + 1;
+  }
 }
 
 ObsClient::Impl::Impl(Session s) : session(std::move(s)) {

@@ -73,6 +73,11 @@ std::optional<std::string> xml_text(std::string_view document, std::string_view 
 /// Content-Type from a file name's extension; application/octet-stream when unknown.
 std::string content_type_for(std::string_view file_name);
 
+/// Throws InvalidArgumentError naming `where` unless `key` is one OBS can hold and we can send as meant: valid
+/// UTF-8, no control character, at most 1,024 bytes, no "." or ".." segment (an HTTP hop may resolve them, and the
+/// request would reach another object than the one named).
+void check_object_key(std::string_view key, std::string_view where);
+
 /// A path of `bucket` as obs://bucket/key for messages.
 inline std::string url_of(const std::string& bucket, const std::string& key) { return "obs://" + bucket + "/" + key; }
 

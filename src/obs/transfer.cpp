@@ -20,6 +20,7 @@
 #include <modelarts/signer.hpp>
 
 #include "detail/pipeline.hpp"
+#include "detail/redaction.hpp"
 #include "obs/client_impl.hpp"
 
 namespace modelarts::obs {
@@ -60,27 +61,63 @@ detail::Result<std::string> read_range(const std::string& file, std::uint64_t of
   return data;
 }
 
-/// MD5 hex of a file, read in 1 MiB blocks.
-std::string file_md5_hex(const std::string& file) {
+/// MD5 of `length` bytes of a file from `offset`, read in 1 MiB blocks (raw digest).
+std::string md5_of_range(const std::string& file, std::uint64_t offset, std::uint64_t length) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   std::ifstream in(file, std::ios::binary);
   if (!ctx || !in || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1) throw_invalid("cannot read " + file);
+  in.seekg(static_cast<std::streamoff>(offset));
   std::string buffer(1024 * 1024, '\0');
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+  while (length > 0 && in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), length)));
+    const auto got = static_cast<std::uint64_t>(in.gcount());
+    if (got > 0) EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(got));
+    length -= got;
   }
-  if (in.bad()) throw_invalid("cannot read " + file);
+  if (in.bad() || length > 0) throw_invalid("cannot read " + file);
   unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &size);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+std::string hex_of(const std::string& bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0F];
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0x0F];
   }
   return hex;
+}
+
+/// The part size a file of `size` bytes is uploaded with: options.part_size(), grown so that it takes at most
+/// 10,000 parts.
+std::uint64_t effective_part_size(std::uint64_t size, const TransferOptions& options) {
+  std::uint64_t part_size = options.part_size();
+  if ((size + part_size - 1) / part_size > kMaxParts) part_size = (size + kMaxParts - 1) / kMaxParts;
+  return part_size;
+}
+
+/// The ETag OBS gives the object a multipart upload of this file makes: the MD5 of the parts' MD5s, "-N"
+/// (docs/service-quirks.md, O10), unquoted.
+std::string multipart_etag(const std::string& file, std::uint64_t size, const TransferOptions& options) {
+  const std::uint64_t part_size = effective_part_size(size, options);
+  std::string digests;
+  std::size_t parts = 0;
+  for (std::uint64_t offset = 0; offset < size; offset += part_size, ++parts) {
+    digests += md5_of_range(file, offset, std::min(part_size, size - offset));
+  }
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), digests.data(), digests.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) {
+    throw_invalid("MD5 failed");
+  }
+  return hex_of(std::string(reinterpret_cast<const char*>(digest), length)) + "-" + std::to_string(parts);
 }
 
 std::string unquote(std::string_view etag) {
@@ -165,8 +202,7 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
     return std::string(response.header("ETag"));
   }
 
-  std::uint64_t part_size = options.part_size();
-  if ((size + part_size - 1) / part_size > kMaxParts) part_size = (size + kMaxParts - 1) / kMaxParts;
+  const std::uint64_t part_size = effective_part_size(size, options);
   const std::size_t parts = static_cast<std::size_t>((size + part_size - 1) / part_size);
 
   ObsCall initiate;
@@ -254,7 +290,9 @@ std::vector<LocalFile> scan_directory(const std::string& dir, const DirectoryLim
     if (!it->is_regular_file(ec)) continue;
     LocalFile file;
     file.path = it->path().string();
-    file.relative = fs::relative(it->path(), dir, ec).generic_string();
+    // The name inside the tree, as listed: fs::relative would resolve a symlink to its target's path.
+    file.relative = it->path().lexically_relative(dir).generic_string();
+    check_object_key(file.relative, file.path);  // every key is checked before anything is sent
     file.size = it->file_size(ec);
     bytes += file.size;
     if (bytes > limits.max_bytes) {
@@ -268,10 +306,13 @@ std::vector<LocalFile> scan_directory(const std::string& dir, const DirectoryLim
   return files;
 }
 
+/// The folder's own name: "a/b/" -> "b", "." -> the current folder's name.
 std::string last_component(const std::string& dir) {
-  fs::path path(dir);
-  if (!path.has_filename()) path = path.parent_path();  // "a/b/" -> "a/b"
-  return fs::absolute(path).lexically_normal().filename().string();
+  fs::path path = fs::absolute(dir).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();  // "/x/a/b/" -> "/x/a/b"
+  const std::string name = path.filename().string();
+  if (name.empty()) throw_invalid("'" + dir + "' has no folder name to upload under: name the destination folder");
+  return name;
 }
 
 std::string folder_key(std::string key) {
@@ -303,7 +344,7 @@ std::vector<LocalFile> hash_tree(const std::string& dir, const DirectoryLimits& 
   std::vector<LocalFile> files = scan_directory(dir, limits);
   std::string listing;
   for (LocalFile& file : files) {
-    file.md5 = file_md5_hex(file.path);
+    file.md5 = hex_of(md5_of_range(file.path, 0, file.size));
     listing += file.relative + '\t' + std::to_string(file.size) + '\t' + file.md5 + '\n';
   }
   tree_hash = sha256_hex(listing);
@@ -331,7 +372,12 @@ UploadDirResult ObsClient::Impl::upload_files(const std::vector<LocalFile>& file
   ProgressReporter progress(options.progress(), total, files.size());
   for (const LocalFile& file : files) {
     const auto found = existing.find(prefix + file.relative);
-    if (found != existing.end() && found->second.first == file.size && found->second.second == file.md5) {
+    // A file sent in parts has the multipart ETag, not its MD5: computed (reading it again) only for such a match.
+    const auto unchanged = [&](const std::string& etag) {
+      if (etag.find('-') == std::string::npos) return etag == file.md5;
+      return file.size >= options.multipart_threshold() && etag == multipart_etag(file.path, file.size, options);
+    };
+    if (found != existing.end() && found->second.first == file.size && unchanged(found->second.second)) {
       ++result.files_skipped;
       progress.add(file.size, 1);
     } else {
@@ -437,7 +483,11 @@ std::string ObsClient::download_file(std::string_view obs_file, const std::strin
     if (!out.flush()) throw_invalid("cannot write " + temp.string());
   }
   fs::rename(temp, target, ec);
-  if (ec) throw_invalid("cannot rename " + temp.string() + ": " + ec.message());
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    throw_invalid("cannot rename " + temp.string() + ": " + ec.message());
+  }
   return target.string();
 }
 
@@ -449,17 +499,24 @@ void ObsClient::download_dir(std::string_view obs_dir, const std::string& local_
   if (!name.empty()) name.pop_back();
   name = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
   const fs::path root = fs::path(local_dst_dir) / (name.empty() ? src.bucket : name);
+  // Every key is checked before the first byte is written: a listing that holds a key we cannot fetch as named
+  // (or that a hostile server placed outside the prefix or the destination) stops the download before it starts.
+  std::vector<std::pair<std::string, fs::path>> objects;
+  const fs::path base = root.lexically_normal();
   for (const auto& item : list(url_of(src.bucket, prefix))) {
     if (item.key.empty() || item.key.back() == '/') continue;  // folder markers: empty folders are not made
-    const std::string relative = item.key.substr(prefix.size());
-    const fs::path local = (root / relative).lexically_normal();
-    // A key with ".." must not write outside the destination.
-    const fs::path base = root.lexically_normal();
-    if (std::mismatch(base.begin(), base.end(), local.begin(), local.end()).first != base.end()) {
-      throw_invalid("object key escapes the destination: " + item.key);
+    if (item.key.compare(0, prefix.size(), prefix) != 0) {
+      throw_invalid("the listing of " + url_of(src.bucket, prefix) + " holds a key outside it: " +
+                    detail::escape_control(item.key, 200));
     }
-    download_file(url_of(src.bucket, item.key), local.string(), options);
+    check_object_key(item.key, url_of(src.bucket, item.key));
+    const fs::path local = (root / item.key.substr(prefix.size())).lexically_normal();
+    if (std::mismatch(base.begin(), base.end(), local.begin(), local.end()).first != base.end()) {
+      throw_invalid("object key escapes the destination: " + detail::escape_control(item.key, 200));
+    }
+    objects.emplace_back(item.key, local);
   }
+  for (const auto& [key, local] : objects) download_file(url_of(src.bucket, key), local.string(), options);
 }
 
 void ObsClient::copy(const std::string& src, const std::string& dst, const TransferOptions& options) const {

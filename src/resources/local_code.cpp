@@ -50,22 +50,17 @@ void check_code_dir_is_remote(const LocalCodeNames& names, const std::string& co
   }
 }
 
-namespace {
-
-StagedCode staged_at(const std::string& prefix, const std::string& boot_file) {
-  // The boot file's key uses '/' whatever the platform's separator.
+StagedCode staged_code_at(const std::string& prefix, const std::string& boot_file) {
   return {prefix, prefix + std::filesystem::path(boot_file).lexically_normal().generic_string()};
 }
 
-}  // namespace
-
 StagedCode stage_local_code(const Session& session, const std::string& code_dir, const std::string& boot_file,
                             const std::string& obs_path, const obs::TransferOptions& options) {
-  return staged_at(session.obs().stage_code_dir(code_dir, obs_path, options).obs_prefix, boot_file);
+  return staged_code_at(session.obs().stage_code_dir(code_dir, obs_path, options).obs_prefix, boot_file);
 }
 
 StagedCode preview_local_code(const std::string& code_dir, const std::string& boot_file, const std::string& obs_path) {
-  return staged_at(obs::code_stage_prefix(code_dir, obs_path), boot_file);
+  return staged_code_at(obs::code_stage_prefix(code_dir, obs_path), boot_file);
 }
 
 std::string v1_obs_path(const std::string& obs_url) {

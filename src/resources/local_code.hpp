@@ -37,6 +37,9 @@ struct StagedCode {
 /// Uploads `code_dir` under obs_path + "<tree hash>/code/" (unchanged files skipped). Call check_local_code first.
 StagedCode stage_local_code(const Session& session, const std::string& code_dir, const std::string& boot_file,
                             const std::string& obs_path, const obs::TransferOptions& options);
+/// The code as it is under the OBS folder `prefix` (ends with '/'): the boot file's key normalised ("./a//b.py" ->
+/// "a/b.py", '/' whatever the platform's separator).
+StagedCode staged_code_at(const std::string& prefix, const std::string& boot_file);
 /// Where stage_local_code would put the code, reading only the local disk (a dry run).
 StagedCode preview_local_code(const std::string& code_dir, const std::string& boot_file, const std::string& obs_path);
 

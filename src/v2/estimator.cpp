@@ -12,6 +12,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <modelarts/obs.hpp>
+
 #include "resources/local_code.hpp"
 #include "resources/request.hpp"
 #include "resources/validate.hpp"
@@ -29,6 +31,7 @@ using modelarts::detail::check_local_code;
 using modelarts::detail::check_name;
 using modelarts::detail::generate_name;
 using modelarts::detail::stage_local_code;
+using modelarts::detail::staged_code_at;
 using modelarts::detail::StagedCode;
 using modelarts::detail::throw_invalid_argument;
 using namespace detail;
@@ -221,10 +224,9 @@ Result<std::optional<TrainingJobInfo>> find_job_named(const Session& session, co
   return std::optional<TrainingJobInfo>();
 }
 
-/// The options with training_files naming OBS code under `code_prefix` (obs://bucket/.../code/).
-EstimatorOptions with_code_on_obs(EstimatorOptions options, const std::string& code_prefix) {
-  const TrainingFiles local = options.training_files();
-  options.training_files(TrainingFiles{code_prefix, local.boot_file, ""});
+/// The options with training_files naming the code where it was (or would be) uploaded.
+EstimatorOptions with_code_on_obs(EstimatorOptions options, const StagedCode& code) {
+  options.training_files(TrainingFiles{code.code_dir, code.boot_file, ""});
   return options;
 }
 
@@ -256,10 +258,11 @@ TrainingJob Estimator::fit(const std::vector<InputData>& inputs, bool wait, std:
     check_local_code({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
                      files.code_dir, files.boot_file, files.obs_path);
     const std::string stand_in = as_directory(obs::ObsPath::parse(files.obs_path).url()) + "code/";
-    Estimator(session_, with_code_on_obs(options_, stand_in)).create_body(inputs, job_name);
+    Estimator(session_, with_code_on_obs(options_, staged_code_at(stand_in, files.boot_file)))
+        .create_body(inputs, job_name);
     const StagedCode staged =
         stage_local_code(session_, files.code_dir, files.boot_file, files.obs_path, options_.code_upload());
-    body = Estimator(session_, with_code_on_obs(options_, staged.code_dir)).create_body(inputs, job_name);
+    body = Estimator(session_, with_code_on_obs(options_, staged)).create_body(inputs, job_name);
   }
   TrainingJob job(session_, create_job(session_, body));
   if (!wait) return job;

@@ -93,6 +93,13 @@ class ObsCopyTests(ObsTestCase):
         self.assertEqual(self.run_json("obs", "rm", self.prefix, "--recursive")["deleted"], 2)
         self.assertEqual(self.keys(self.prefix, "--recursive"), [])
 
+    def test_rm_recursive_takes_the_folder_not_every_key_with_its_prefix(self):
+        for name, data in (("proj/a.txt", b"a"), ("project-important/keep.txt", b"k"), ("proj.txt", b"p")):
+            self.run_cli("obs", "cp", self.write(name, data), self.prefix + name)
+        self.assertEqual(self.run_json("obs", "rm", self.prefix + "proj", "--recursive")["deleted"], 1)
+        self.assertEqual(sorted(k[len(self.prefix) - len("obs://%s/" % BUCKET):] for k in self.keys(self.prefix, "--recursive")),
+                         ["proj.txt", "project-important/keep.txt"])
+
     def test_progress_line_on_a_terminal_only(self):
         src = self.write("big.bin", os.urandom(3 * 1024 * 1024))
         status, seen = self.run_pty("obs", "cp", src, self.prefix, status=0)

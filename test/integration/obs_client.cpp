@@ -303,16 +303,19 @@ BOOST_AUTO_TEST_CASE(upload_dir_is_incremental) {
   const int first_puts = f.counting->puts - puts_before;
   BOOST_TEST(first_puts == 5 + 2);  // five single PUTs, two parts
 
-  // Unchanged tree: the same hash; only the multipart object is sent again (its ETag is not an MD5).
+  // Unchanged tree: the same hash, nothing sent. The multipart object's ETag is not its MD5 but the MD5 of its
+  // parts' MD5s, "-2": computed locally with the same part size, it matches too.
+  const int puts_same = f.counting->puts;
   const mo::UploadDirResult same = obs.upload_dir(code, kBucket + "stage/", small_parts());
   BOOST_TEST(same.tree_hash == first.tree_hash);
-  BOOST_TEST(same.files_skipped == 5u);
+  BOOST_TEST(same.files_skipped == 6u);
+  BOOST_TEST(f.counting->puts - puts_same == 0);
 
   dir.write("code/f2.py", "print('changed')\n");
   const int puts_mid = f.counting->puts;
   const mo::UploadDirResult second = obs.upload_dir(code, kBucket + "stage/", small_parts().multipart_threshold(1024 * 1024));
   BOOST_TEST(second.tree_hash != first.tree_hash);
-  BOOST_TEST(second.files_uploaded == 2u);  // f2.py, and big.bin (stored with a multipart ETag)
+  BOOST_TEST(second.files_uploaded == 2u);  // f2.py, and big.bin (now under the threshold: sent whole)
   BOOST_TEST(f.counting->puts - puts_mid == 2);
   BOOST_TEST(obs.get_object(kBucket + "stage/code/f2.py") == "print('changed')\n");
 
@@ -322,6 +325,45 @@ BOOST_AUTO_TEST_CASE(upload_dir_is_incremental) {
   BOOST_TEST(third.files_uploaded == 0u);
   BOOST_TEST(third.files_skipped == 6u);
   BOOST_TEST(f.counting->puts - puts_third == 0);
+}
+
+// Keys are the names inside the tree: a symlink is uploaded under its own name (its target's bytes), never under
+// a path built from its target; "." names the current folder; a name OBS cannot hold, or that a hop could
+// resolve elsewhere, is refused before anything is sent.
+BOOST_AUTO_TEST_CASE(keys_are_the_names_inside_the_tree) {
+  ClientFixture f;
+  const mo::ObsClient obs = f.obs();
+  TempDir dir{"obs-client"};
+  const std::string outside = dir.write("outside.py", "print('outside')\n");
+  dir.write("code/train.py", "print('in')\n");
+  fs::create_symlink(outside, dir.path / "code" / "link.py");
+  fs::create_symlink("train.py", dir.path / "code" / "alias.py");
+  const mo::UploadDirResult sent = obs.upload_dir((dir.path / "code").string(), kBucket + "links/", small_parts());
+  BOOST_TEST(sent.files_uploaded == 3u);
+  BOOST_TEST(obs.get_object(kBucket + "links/code/link.py") == "print('outside')\n");
+  BOOST_TEST(obs.get_object(kBucket + "links/code/alias.py") == "print('in')\n");
+  BOOST_TEST(obs.get_object(kBucket + "links/code/train.py") == "print('in')\n");
+
+  const fs::path cwd = fs::current_path();
+  fs::current_path(dir.path / "code");
+  const mo::UploadDirResult dot = obs.upload_dir(".", kBucket + "dot/", small_parts());
+  fs::current_path(cwd);
+  BOOST_TEST(dot.obs_prefix == kBucket + "dot/code/");
+
+  const int before = f.counting->total;
+  for (const std::string& name : {std::string("bad\x1b[31m.py"), std::string("bad\xff.py")}) {
+    TempDir odd{"obs-client"};
+    odd.write("tree/ok.py", "x");
+    odd.write("tree/" + name, "x");
+    BOOST_CHECK_THROW(obs.upload_dir((odd.path / "tree").string(), kBucket + "odd/"), modelarts::InvalidArgumentError);
+  }
+  for (const char* url : {"obs://modelarts-emulator/a/../b.txt", "obs://modelarts-emulator/./b.txt",
+                          "obs://modelarts-emulator/a/..", "/modelarts-emulator/../x/"}) {
+    BOOST_CHECK_THROW(obs.put_object(url, "x"), modelarts::InvalidArgumentError);
+  }
+  BOOST_CHECK_THROW(obs.stage_code_dir((dir.path / "code").string(), "obs://modelarts-emulator/../stage/"),
+                    modelarts::InvalidArgumentError);
+  BOOST_TEST(f.counting->total == before);  // nothing was sent
 }
 
 BOOST_AUTO_TEST_CASE(limits_are_checked_before_anything_is_sent) {

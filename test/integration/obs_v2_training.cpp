@@ -74,6 +74,11 @@ BOOST_AUTO_TEST_CASE(fit_uploads_a_local_code_dir_then_creates_the_job) {
   BOOST_TEST(f.session.obs().get_object(code_dir + "train.py") == "print('hi')\n");
   BOOST_TEST(f.session.obs().get_object(code_dir + "pkg/util.py") == "X = 1\n");
 
+  // The boot file is sent as its key: "./pkg//util.py" is pkg/util.py under the prefix.
+  const v2::TrainingJob spelled = v2::Estimator(f.session, pytorch({local, "./pkg//util.py", kBucket + "stage/"}, ""))
+                                      .fit({}, false, "local-code-spelled");
+  BOOST_TEST(spelled.get_job_info().algorithm.boot_file == code_dir + "pkg/util.py");
+
   // The same tree goes to the same prefix (a retried fit re-uses it); a changed one to another.
   const v2::TrainingJob again = v2::Estimator(f.session, options).fit({}, false, "local-code-2");
   BOOST_TEST(again.get_job_info().algorithm.code_dir == code_dir);

@@ -47,10 +47,15 @@ int upload(Invocation& invocation, const std::string& src, const std::string& ds
     print_done(invocation, "uploaded " + src + " to " + url, {{"src", src}, {"dst", url}});
     return 0;
   }
-  const obs::UploadDirResult result = client.upload_dir(src, dst, options);
+  // A copy is not a code directory: the code-directory limits (1,000 entries, 5 GB) are job submit's, not cp's.
+  obs::DirectoryLimits unlimited;
+  unlimited.max_entries = static_cast<std::size_t>(-1);
+  unlimited.max_bytes = static_cast<std::uint64_t>(-1);
+  const obs::UploadDirResult result = client.upload_dir(src, dst, options, unlimited);
   progress.finish();
   print_done(invocation,
-             "uploaded " + std::to_string(result.files_uploaded) + " files (" + format_bytes(result.bytes_uploaded) +
+             "uploaded " + std::to_string(result.files_uploaded) + (result.files_uploaded == 1 ? " file (" : " files (") +
+                 format_bytes(result.bytes_uploaded) +
                  "), " + std::to_string(result.files_skipped) + " unchanged, to " + result.obs_prefix,
              {{"src", src},
               {"dst", result.obs_prefix},
@@ -129,11 +134,14 @@ int list(Invocation& invocation) {
   return 0;
 }
 
-/// DELETE one object, or with --recursive every object under the prefix (listed first, then deleted).
+/// DELETE one object, or with --recursive every object in the folder (listed first, then deleted). The folder is
+/// the path with a '/' added, as `cp --recursive` reads it: "rm obs://b/proj --recursive" must not take
+/// obs://b/project-notes.txt along.
 int remove(Invocation& invocation) {
-  const std::string url = obs_url_arg(invocation);
-  const obs::ObsPath path = obs::ObsPath::parse(url);
+  std::string url = obs_url_arg(invocation);
   const bool recursive = invocation.flag("recursive");
+  if (recursive && !is_folder(url) && obs::ObsPath::parse(url).key.size() > 0) url += '/';
+  const obs::ObsPath path = obs::ObsPath::parse(url);
   if (!recursive && (path.key.empty() || is_folder(path.key)))
     throw UsageError("'" + url + "' is a folder", "add --recursive to delete every object under it");
   const obs::ObsClient client = invocation.session().obs();
@@ -143,6 +151,8 @@ int remove(Invocation& invocation) {
   } else {
     keys.push_back(path.key);
   }
+  // Every key is checked first: one we cannot delete as named stops the command before it deleted anything.
+  for (const std::string& key : keys) obs::ObsPath::parse("obs://" + path.bucket + "/" + key);
   for (const std::string& key : keys) client.delete_object("obs://" + path.bucket + "/" + key);
   print_done(invocation,
              recursive ? "deleted " + std::to_string(keys.size()) + (keys.size() == 1 ? " object" : " objects")
@@ -166,9 +176,10 @@ Group obs_group() {
   group.verbs.push_back({"ls", "List objects under obs://bucket/prefix", {"OBS_URL"},
                          [](CLI::App& app) { recursive_flag(app, "every object, not rolled up into folders"); }, list,
                          "-o json prints {\"items\": [{key, size, etag, last_modified} or {key, is_prefix}], \"total\": N}."});
-  group.verbs.push_back({"rm", "Delete an object, or with --recursive every object under a prefix", {"OBS_URL"},
-                         [](CLI::App& app) { recursive_flag(app, "delete every object under the prefix"); }, remove,
-                         "Deleting an object that does not exist succeeds (as OBS answers)."});
+  group.verbs.push_back({"rm", "Delete an object, or with --recursive every object in a folder", {"OBS_URL"},
+                         [](CLI::App& app) { recursive_flag(app, "delete every object in the folder OBS_URL/"); }, remove,
+                         "Deleting an object that does not exist succeeds (as OBS answers). With --recursive, OBS_URL "
+                         "is a folder: obs://b/proj deletes obs://b/proj/..., never obs://b/project.txt."});
   return group;
 }
 

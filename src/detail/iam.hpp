@@ -25,7 +25,5 @@ Result<std::string> current_token(SessionState& state, std::string_view rejected
 std::chrono::system_clock::duration refresh_margin(std::chrono::system_clock::time_point issued_at,
                                                    std::chrono::system_clock::time_point expires_at);
 
-/// "2020-01-04T09:05:22.701000Z" (fraction and Z optional; "+00:00" accepted).
-std::optional<std::chrono::system_clock::time_point> parse_iso8601_utc(std::string_view text);
 
 }  // namespace modelarts::detail

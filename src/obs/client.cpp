@@ -219,6 +219,32 @@ detail::Result<HttpResponse> ObsClient::Impl::send(ObsCall call) const {
   return error;
 }
 
+detail::Result<std::vector<std::pair<std::string, std::string>>> ObsClient::Impl::list_uploads(
+    const std::string& bucket, const std::string& key) const {
+  ObsCall call;
+  call.method = "GET";
+  call.bucket = bucket;
+  call.query = {{"uploads", ""}, {"prefix", key}};
+  auto response = send(call);
+  if (!response) return response.error();
+  const auto tree = parse_xml(response.value().body);
+  const pt::ptree* result = tree ? find_element(*tree, "ListMultipartUploadsResult") : nullptr;
+  if (result == nullptr) {
+    detail::ErrorInfo error;
+    error.category = detail::ErrorCategory::transport;
+    error.transport_kind = TransportErrorKind::invalid_reply;
+    error.message = "GET " + url_of(bucket, "") + "?uploads: the reply is not a ListMultipartUploadsResult";
+    return error;
+  }
+  std::vector<std::pair<std::string, std::string>> uploads;
+  for (const auto& [name, node] : *result) {
+    if (local_name(name) == "Upload" && child_text(node, "Key") == key) {
+      uploads.emplace_back(child_text(node, "UploadId"), child_text(node, "Initiated"));
+    }
+  }
+  return uploads;
+}
+
 detail::Result<ListPage> ObsClient::Impl::list_page(const std::string& bucket, const std::string& prefix,
                                                     const std::string& marker, const std::string& delimiter,
                                                     int max_keys) const {

@@ -64,6 +64,11 @@ struct ObsClient::Impl {
 
   detail::Result<ListPage> list_page(const std::string& bucket, const std::string& prefix, const std::string& marker,
                                      const std::string& delimiter, int max_keys) const;
+
+  /// The multipart uploads in progress for exactly `key` (GET /?uploads&prefix=key, first page): upload ID and
+  /// the Initiated text (ISO 8601 UTC).
+  detail::Result<std::vector<std::pair<std::string, std::string>>> list_uploads(const std::string& bucket,
+                                                                                const std::string& key) const;
 };
 
 /// The text of the first <name> element (namespaces ignored), entity-decoded; nullopt when absent or the

@@ -5,6 +5,7 @@
 #include <modelarts/obs.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <exception>
 #include <functional>
@@ -21,6 +22,8 @@
 
 #include "detail/pipeline.hpp"
 #include "detail/redaction.hpp"
+#include "detail/session_state.hpp"
+#include "detail/time_text.hpp"
 #include "obs/client_impl.hpp"
 
 namespace modelarts::obs {
@@ -184,6 +187,116 @@ std::exception_ptr run_parallel(std::size_t count, int threads, const std::funct
 // Declared here, used by upload_file and the directory uploads: one file to one object.
 namespace {
 
+/// A call on the multipart upload `upload_id` of bucket/key (?uploadId=).
+ObsCall upload_call(const char* method, const std::string& bucket, const std::string& key, const std::string& upload_id) {
+  ObsCall call;
+  call.method = method;
+  call.bucket = bucket;
+  call.key = key;
+  call.query = {{"uploadId", upload_id}};
+  return call;
+}
+
+/// Whether a failed initiate or complete may have taken effect: the request was sent and no answer says it
+/// did not (a 5xx, or the connection lost). A 4xx is a definite refusal.
+bool outcome_unknown(const detail::ErrorInfo& error) {
+  if (error.category == detail::ErrorCategory::api) return error.api.http_status >= 500;
+  return error.category == detail::ErrorCategory::transport && error.transport_kind != TransportErrorKind::invalid_reply;
+}
+
+int attempts_allowed(const ObsClient::Impl& impl) {
+  return std::max(1, detail::SessionAccess::state(impl.session).options.retry().max_attempts());
+}
+
+/// POST /{key}?uploads: the new upload's ID. The pipeline never resends it once written (each send would start
+/// another upload); here it is sent again after an unknown outcome, and `unsure` says so (strays may exist).
+std::string initiate_upload(const ObsClient::Impl& impl, const std::string& bucket, const std::string& key,
+                            const std::string& content_type, bool& unsure) {
+  for (int attempt = 1;; ++attempt) {
+    ObsCall initiate;
+    initiate.method = "POST";
+    initiate.bucket = bucket;
+    initiate.key = key;
+    initiate.query = {{"uploads", ""}};
+    initiate.headers.emplace_back("Content-Type", content_type);
+    initiate.idempotent = false;
+    auto initiated = impl.send(std::move(initiate));
+    if (initiated) {
+      auto upload_id = xml_text(initiated.value().body, "UploadId");
+      if (upload_id && !upload_id->empty()) return *upload_id;
+      detail::ErrorInfo error;
+      error.category = detail::ErrorCategory::transport;
+      error.transport_kind = TransportErrorKind::invalid_reply;
+      error.message = "POST " + url_of(bucket, key) + "?uploads: no UploadId in the reply";
+      detail::throw_error(error);
+    }
+    if (!outcome_unknown(initiated.error())) detail::throw_error(initiated.error());
+    unsure = true;
+    if (attempt >= attempts_allowed(impl)) detail::throw_error(initiated.error());
+  }
+}
+
+/// Aborts the uploads of bucket/key other than `ours` initiated since `since` (less 5 s for clock skew): the
+/// leftovers of initiates whose answers were lost. Best effort.
+void abort_strays(const ObsClient::Impl& impl, const std::string& bucket, const std::string& key,
+                  const std::string& ours, std::chrono::system_clock::time_point since) {
+  auto uploads = impl.list_uploads(bucket, key);
+  if (!uploads) return;
+  for (const auto& [upload_id, initiated] : uploads.value()) {
+    const auto at = detail::parse_iso8601_utc(initiated);
+    if (upload_id == ours || !at || *at < since - std::chrono::seconds(5)) continue;
+    (void)impl.send(upload_call("DELETE", bucket, key, upload_id));
+  }
+}
+
+/// The ETag OBS gives the object completed from parts with these ETags: the MD5 of their MD5s, "-N" (quoted).
+std::string expected_multipart_etag(const std::vector<std::string>& part_etags) {
+  std::string digests;
+  for (const std::string& etag : part_etags) {
+    const std::string hex = unquote(etag);
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+      digests += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    }
+  }
+  return '"' + md5_hex(digests) + "-" + std::to_string(part_etags.size()) + '"';
+}
+
+/// POST /{key}?uploadId=: completes the upload; returns the object's ETag. Never resent blindly once written: after
+/// an unknown outcome a HEAD proves whether the object now holds exactly these parts (its ETag is the one they
+/// make); if it does, that is the answer, otherwise the complete is sent again (a repeat of a completed upload is
+/// refused by OBS, 404 NoSuchUpload, then the HEAD decides).
+detail::Result<std::string> complete_upload(const ObsClient::Impl& impl, const std::string& bucket,
+                                            const std::string& key, const std::string& upload_id,
+                                            const std::vector<std::string>& etags) {
+  std::string body = "<CompleteMultipartUpload>";
+  for (std::size_t i = 0; i < etags.size(); ++i) {
+    body += "<Part><PartNumber>" + std::to_string(i + 1) + "</PartNumber><ETag>" + etags[i] + "</ETag></Part>";
+  }
+  body += "</CompleteMultipartUpload>";
+  const std::string expected = expected_multipart_etag(etags);
+  bool unsure = false;
+  for (int attempt = 1;; ++attempt) {
+    ObsCall complete = upload_call("POST", bucket, key, upload_id);
+    complete.headers.emplace_back("Content-Type", "application/xml");
+    complete.body = body;
+    complete.idempotent = false;
+    auto completed = impl.send(std::move(complete));
+    if (completed) return xml_text(completed.value().body, "ETag").value_or(expected);
+    const detail::ErrorInfo& error = completed.error();
+    const bool gone = error.category == detail::ErrorCategory::api && error.api.http_status == 404;
+    if (!outcome_unknown(error) && !(unsure && gone)) return error;
+    unsure = true;
+    ObsCall head;
+    head.method = "HEAD";
+    head.bucket = bucket;
+    head.key = key;
+    auto found = impl.send(std::move(head));
+    if (found && unquote(found.value().header("ETag")) == unquote(expected)) return expected;
+    if (gone || attempt >= attempts_allowed(impl)) return error;
+  }
+}
+
+
 std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std::uint64_t size,
                        const std::string& bucket, const std::string& key, const TransferOptions& options,
                        ProgressReporter& progress) {
@@ -205,30 +318,17 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
   const std::uint64_t part_size = effective_part_size(size, options);
   const std::size_t parts = static_cast<std::size_t>((size + part_size - 1) / part_size);
 
-  ObsCall initiate;
-  initiate.method = "POST";
-  initiate.bucket = bucket;
-  initiate.key = key;
-  initiate.query = {{"uploads", ""}};
-  initiate.headers.emplace_back("Content-Type", content_type);
-  initiate.idempotent = false;
-  const HttpResponse initiated = impl.send(initiate).value_or_throw();
-  const auto upload_id = xml_text(initiated.body, "UploadId");
-  if (!upload_id || upload_id->empty()) {
-    detail::ErrorInfo error;
-    error.category = detail::ErrorCategory::transport;
-    error.transport_kind = TransportErrorKind::invalid_reply;
-    error.message = "POST " + url_of(bucket, key) + "?uploads: no UploadId in the reply";
-    detail::throw_error(error);
-  }
-
+  const auto started = std::chrono::system_clock::now();
+  bool initiate_unsure = false;
+  const std::string upload_id = initiate_upload(impl, bucket, key, content_type, initiate_unsure);
+  // An initiate whose answer was lost may have left an upload nobody will finish: ours is known, the others of
+  // this key started since our first attempt are aborted once we are done (only then, so never our own).
+  const auto finish = [&] {
+    if (initiate_unsure) abort_strays(impl, bucket, key, upload_id, started);
+  };
   const auto abort_upload = [&] {
-    ObsCall abort;
-    abort.method = "DELETE";
-    abort.bucket = bucket;
-    abort.key = key;
-    abort.query = {{"uploadId", *upload_id}};
-    (void)impl.send(abort);  // best effort: the original failure is what the caller needs to see
+    (void)impl.send(upload_call("DELETE", bucket, key, upload_id));  // best effort: the failure is what counts
+    finish();
   };
 
   std::vector<std::string> etags(parts);
@@ -236,11 +336,8 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
     const std::uint64_t offset = i * part_size;
     const std::uint64_t length = std::min(part_size, size - offset);
     std::string data = read_range(file, offset, length).value_or_throw();  // one part in memory per worker
-    ObsCall call;
-    call.method = "PUT";
-    call.bucket = bucket;
-    call.key = key;
-    call.query = {{"partNumber", std::to_string(i + 1)}, {"uploadId", *upload_id}};
+    ObsCall call = upload_call("PUT", bucket, key, upload_id);
+    call.query.insert(call.query.begin(), {"partNumber", std::to_string(i + 1)});
     call.headers.emplace_back("Content-MD5", md5_base64(data));
     call.body = std::move(data);
     etags[i] = std::string(impl.send(std::move(call)).value_or_throw().header("ETag"));
@@ -250,28 +347,14 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
     abort_upload();
     std::rethrow_exception(failure);
   }
-
-  std::string body = "<CompleteMultipartUpload>";
-  for (std::size_t i = 0; i < parts; ++i) {
-    body += "<Part><PartNumber>" + std::to_string(i + 1) + "</PartNumber><ETag>" + etags[i] + "</ETag></Part>";
-  }
-  body += "</CompleteMultipartUpload>";
-  ObsCall complete;
-  complete.method = "POST";
-  complete.bucket = bucket;
-  complete.key = key;
-  complete.query = {{"uploadId", *upload_id}};
-  complete.headers.emplace_back("Content-Type", "application/xml");
-  complete.body = std::move(body);
-  complete.idempotent = false;
-  auto completed = impl.send(std::move(complete));
+  auto completed = complete_upload(impl, bucket, key, upload_id, etags);
   if (!completed) {
     abort_upload();
     detail::throw_error(completed.error());
   }
-  return xml_text(completed.value().body, "ETag").value_or("");
+  finish();
+  return completed.value();
 }
-
 
 /// Every regular file under `dir` (sorted by relative path), after checking the limits; nothing is sent.
 std::vector<LocalFile> scan_directory(const std::string& dir, const DirectoryLimits& limits) {

@@ -10,7 +10,7 @@
 #include "resources/request.hpp"
 #include "resources/validate.hpp"
 #include "detail/create_recovery.hpp"
-#include "detail/iam.hpp"
+#include "detail/time_text.hpp"
 
 namespace modelarts {
 using namespace detail;

@@ -46,11 +46,16 @@ class CountingTransport : public HttpTransport {
     if (fail && fail(request)) {
       return modelarts::TransportFailure{modelarts::TransportErrorKind::io, modelarts::BytesWritten::all, "injected: connection reset"};
     }
+    if (lose_reply && lose_reply(request)) {  // the server does the work; its answer never arrives
+      (void)inner_->send(request);
+      return modelarts::TransportFailure{modelarts::TransportErrorKind::io, modelarts::BytesWritten::all, "injected: reply lost"};
+    }
     return inner_->send(request);
   }
   std::atomic<int> total{0};
   std::atomic<int> puts{0};
   std::function<bool(const HttpRequest&)> fail;
+  std::function<bool(const HttpRequest&)> lose_reply;
 
  private:
   std::shared_ptr<HttpTransport> inner_;
@@ -256,6 +261,46 @@ BOOST_AUTO_TEST_CASE(an_object_body_reaches_the_transport_without_a_copy) {
   f.counting->fail = nullptr;
   BOOST_TEST_REQUIRE(sent.size() == 2u);
   BOOST_TEST((sent[0] == buffer && sent[1] == buffer));
+}
+
+bool is_complete(const HttpRequest& r) {
+  return r.method == "POST" && r.target.find("uploadId=") != std::string::npos;
+}
+bool is_initiate(const HttpRequest& r) { return r.method == "POST" && r.target.find("?uploads") != std::string::npos; }
+
+// A complete whose answer was lost is not a failure when the object now holds exactly our parts: a HEAD shows the
+// ETag they make. Before, the upload reported failure (and tried to abort) while the object existed.
+BOOST_AUTO_TEST_CASE(a_lost_complete_answer_is_proven_by_the_object_etag) {
+  ClientFixture f;
+  const mo::ObsClient obs = f.obs();
+  TempDir dir{"obs-client"};
+  const std::string data = random_bytes(300 * 1024, 5);
+  const std::string file = dir.write("big.bin", data);
+  int completes = 0;
+  f.counting->lose_reply = [&](const HttpRequest& r) { return is_complete(r) && ++completes == 1; };
+  const std::string url = obs.upload_file(file, kBucket + "lost-complete/", small_parts());
+  f.counting->lose_reply = nullptr;
+  BOOST_TEST(url == kBucket + "lost-complete/big.bin");
+  BOOST_TEST(completes == 1);  // proven by the HEAD: not sent again
+  BOOST_TEST(obs.get_object(url) == data);
+  BOOST_TEST(f.uploads_in_progress() == 0);
+}
+
+// An initiate whose answer was lost is sent again; the upload it may have started is aborted afterwards, so no
+// upload is left dangling and the object is whole.
+BOOST_AUTO_TEST_CASE(a_lost_initiate_answer_leaves_no_dangling_upload) {
+  ClientFixture f;
+  const mo::ObsClient obs = f.obs();
+  TempDir dir{"obs-client"};
+  const std::string data = random_bytes(300 * 1024, 6);
+  const std::string file = dir.write("big.bin", data);
+  int initiates = 0;
+  f.counting->lose_reply = [&](const HttpRequest& r) { return is_initiate(r) && ++initiates == 1; };
+  const std::string url = obs.upload_file(file, kBucket + "lost-initiate/", small_parts());
+  f.counting->lose_reply = nullptr;
+  BOOST_TEST(initiates == 2);
+  BOOST_TEST(obs.get_object(url) == data);
+  BOOST_TEST(f.uploads_in_progress() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(multipart_rides_out_injected_faults) {

@@ -15,6 +15,7 @@
 
 #include "detail/api_call.hpp"
 #include "detail/iam.hpp"
+#include "detail/time_text.hpp"
 #include "support/fake_transport.hpp"
 
 using namespace modelarts;

@@ -50,13 +50,16 @@ struct SessionState {
   bool logs(LogLevel level) const noexcept {
     return options.log_handler() && static_cast<int>(level) >= static_cast<int>(options.log_level());
   }
-  /// Sends one line to the log handler, with any configured secret masked (callers already avoid them).
+  /// Sends one line to the log handler, with any configured secret masked (callers already avoid them). One line
+  /// at a time: calls from parallel transfers never interleave inside the handler.
   void log(LogLevel level, std::string_view line) {
     if (!logs(level)) return;
     std::string text(line);
     redact(text);
+    std::lock_guard<std::mutex> lock(log_mutex);
     options.log_handler()(level, text);
   }
+  std::mutex log_mutex;
 
   /// Masks the secret key, security token, password, proxy passwords and the IAM tokens issued to this session
   /// wherever `text` shows them, in any escaped or truncated form (redact_secrets): replies may quote them (the

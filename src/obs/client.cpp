@@ -33,7 +33,10 @@ bool valid_bucket(const std::string& name) {
   for (const char c : name) {
     if (!alnum(c) && c != '-' && c != '.') return false;
   }
-  return name.find("..") == std::string::npos && name.find(".-") == std::string::npos &&
+  // Not formatted as an IP address (OBS API Reference, bucket naming rules).
+  const bool ip_like = name.find_first_not_of("0123456789.") == std::string::npos &&
+                       std::count(name.begin(), name.end(), '.') == 3;
+  return !ip_like && name.find("..") == std::string::npos && name.find(".-") == std::string::npos &&
          name.find("-.") == std::string::npos;
 }
 

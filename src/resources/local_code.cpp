@@ -26,6 +26,10 @@ void check_local_code(const LocalCodeNames& names, const std::string& code_dir, 
     throw_invalid_argument(std::string(names.obs_path) + " must be an OBS folder (obs://bucket/... or /bucket/...), got " +
                            quoted(obs_path));
   }
+  if (code_dir.empty()) {
+    throw_invalid_argument(std::string(names.obs_path) + " uploads a local " + names.code_dir + ": give " +
+                           names.code_dir + " and " + names.boot_file + ", or leave " + names.obs_path + " out");
+  }
   std::error_code ec;
   if (!fs::is_directory(code_dir, ec)) {
     throw_invalid_argument(std::string(names.code_dir) + ' ' + quoted(code_dir) + " is not a local directory (with " +
@@ -45,7 +49,7 @@ void check_code_dir_is_remote(const LocalCodeNames& names, const std::string& co
   std::error_code ec;
   if (code_dir.front() != '/' || std::filesystem::is_directory(code_dir, ec)) {
     throw_invalid_argument(std::string(names.code_dir) + ' ' + quoted(code_dir) +
-                           " is a local directory, not an OBS path: set " + names.obs_path +
+                           " is a local path, not an OBS path: set " + names.obs_path +
                            " to upload it (or write the OBS folder as obs://bucket/dir/)");
   }
 }

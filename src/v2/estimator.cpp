@@ -30,6 +30,7 @@ using modelarts::detail::check_code_dir_is_remote;
 using modelarts::detail::check_local_code;
 using modelarts::detail::check_name;
 using modelarts::detail::generate_name;
+using modelarts::detail::preview_local_code;
 using modelarts::detail::stage_local_code;
 using modelarts::detail::staged_code_at;
 using modelarts::detail::StagedCode;
@@ -100,8 +101,13 @@ json::object algorithm_of(const EstimatorOptions& o, const std::vector<InputData
                              files.code_dir);
     check_obs_path("training_files.code_dir", files.code_dir);
     const std::string code_dir = as_directory(files.code_dir);
-    // A relative boot_file is inside code_dir (docs/service-quirks.md, Q24); a full path must be.
-    std::string boot_file = is_obs_path(files.boot_file) ? files.boot_file : code_dir + files.boot_file;
+    // A relative boot_file is inside code_dir (docs/service-quirks.md, Q24), sent as its key ("./a//b.py" is
+    // a/b.py); a full path must be inside code_dir too. Neither may climb out with "..".
+    std::string boot_file =
+        is_obs_path(files.boot_file) ? files.boot_file : staged_code_at(code_dir, files.boot_file).boot_file;
+    if ((boot_file + '/').find("/../") != std::string::npos) {
+      throw_invalid_argument("training_files.boot_file must not climb out of code_dir with '..'");
+    }
     if (boot_file.rfind(code_dir, 0) != 0 || boot_file.size() == code_dir.size() || boot_file.back() == '/') {
       throw_invalid_argument("training_files.boot_file must be a file inside code_dir " + code_dir.substr(0, 64));
     }
@@ -236,6 +242,14 @@ Estimator::Estimator(Session session, EstimatorOptions options)
     : session_(std::move(session)), options_(std::move(options)) {}
 
 std::string Estimator::create_body(const std::vector<InputData>& inputs, const std::string& job_name) const {
+  const TrainingFiles& files = options_.training_files();
+  if (!files.obs_path.empty()) {  // a dry run: the body fit() would send, naming where the upload would go
+    check_local_code({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
+                     files.code_dir, files.boot_file, files.obs_path);
+    return Estimator(session_, with_code_on_obs(options_, preview_local_code(files.code_dir, files.boot_file,
+                                                                             files.obs_path)))
+        .create_body(inputs, job_name);
+  }
   check_name("job_name", job_name, kMaxJobName);
   check_max_length("job_description", options_.job_description(), kMaxDescription);
   json::object metadata{{"name", job_name}};

@@ -78,8 +78,11 @@ class JobTests(CliTestCase):
         stage = "obs://modelarts-emulator/%s/" % unique("stage")
         local = ENGINE + ["--code-dir", self.code_tree(), "--boot-file", "train.py", "--obs-path", stage,
                           "--instance-type", "modelarts.vm.cpu.8u"]
+        dry = json.loads(self.run_cli("job", "submit", unique("v2-dry-"), *local, "--dry-run").stdout)
+        self.assertEqual(self.run_json("obs", "ls", stage, "--recursive")["items"], [])  # a dry run uploads nothing
         job = self.run_json("job", "submit", unique("v2-local-"), *local)
         code_dir = job["algorithm"]["code_dir"]
+        self.assertEqual(dry["algorithm"]["code_dir"], code_dir)
         self.assertTrue(code_dir.startswith(stage) and code_dir.endswith("/code/"), code_dir)
         self.assertEqual(job["algorithm"]["boot_file"], code_dir + "train.py")
         listed = self.run_json("obs", "ls", code_dir, "--recursive")["items"]

@@ -511,6 +511,7 @@ BOOST_AUTO_TEST_CASE(addressing_and_bad_paths) {
   BOOST_CHECK_THROW(obs.put_object("s3://bucket/k", "x"), modelarts::InvalidArgumentError);
   BOOST_CHECK_THROW(obs.put_object("obs://UPPER/k", "x"), modelarts::InvalidArgumentError);
   BOOST_CHECK_THROW(obs.put_object("obs://ab/k", "x"), modelarts::InvalidArgumentError);
+  BOOST_CHECK_THROW(obs.put_object("obs://192.168.1.1/k", "x"), modelarts::InvalidArgumentError);  // IP-formatted
   BOOST_CHECK_THROW(obs.put_object("obs://bucket/", "x"), modelarts::InvalidArgumentError);
   BOOST_CHECK_THROW(obs.get_object("obs://bucket/a\nb"), modelarts::InvalidArgumentError);
   BOOST_CHECK_THROW(obs.upload_file("/no/such/file", "obs://bucket/x/"), modelarts::InvalidArgumentError);

@@ -103,6 +103,7 @@ BOOST_AUTO_TEST_CASE(bad_local_code_is_refused_before_anything_is_sent) {
   refused(pytorch({local, "../outside.py", stage}, ""));
   refused(pytorch({local, "train.py", "not-obs"}, ""));
   refused(pytorch({local, "train.py", ""}, ""));  // a local directory without obs_path is not an OBS path
+  refused(pytorch({kBucket + "code/", "a/../../x.py", ""}, ""));  // a boot file climbing out of code_dir
   refused(pytorch({local, "train.py", stage}, "").train_instance_type(""));  // any other problem too
   BOOST_TEST(f.objects_under(stage) == 0u);
   BOOST_TEST(f.session.obs().list(kBucket).all().empty());

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The pipeline's request shape: encoded segments, base path, headers, and redacted logging.
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -203,6 +206,32 @@ BOOST_AUTO_TEST_CASE(logs_attempts_without_secrets) {
   BOOST_TEST(saw_retry);
   // the token is still sent and signed
   BOOST_TEST(find_header(f.transport->requests().at(0).headers, "X-Security-Token") == "SECURITY-TOKEN-VALUE");
+}
+
+// Parallel calls on one session (an upload's parts) log one line at a time: a handler writing a line in pieces,
+// as the CLI's does, never has another thread's pieces in the middle of its own.
+BOOST_AUTO_TEST_CASE(the_log_handler_is_never_called_concurrently) {
+  Fixture f;
+  std::atomic<int> inside{0};
+  std::atomic<bool> overlapped{false};
+  std::atomic<int> lines{0};
+  f.options.log_level(LogLevel::debug).log_handler([&](LogLevel, std::string_view) {
+    if (++inside > 1) overlapped = true;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    --inside;
+    ++lines;
+  });
+  f.transport->set_fallback([](const HttpRequest&) -> TransportResult { return HttpResponse{200, {}, "{}"}; });
+  const Session session(f.options);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) (void)detail::try_call(session, delete_job(std::to_string(i + 1)));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(lines.load() >= 100);
+  BOOST_TEST(!overlapped.load());
 }
 
 BOOST_AUTO_TEST_CASE(insecure_tls_warns_once_at_creation) {

@@ -286,6 +286,10 @@ int submit(Invocation& invocation) {
   const bool follow_log = invocation.flag("follow");
   if (!invocation.has("file") && !invocation.has("instance-type"))
     throw UsageError("job submit needs --instance-type (or --file with a whole body)", "see 'modelarts job flavors'");
+  if (invocation.flag("dry-run")) {
+    print_json_text(invocation, submit_body(invocation));
+    return 0;
+  }
   const v2::TrainingJobInfo created = submit_job(invocation);
   if (!wait && !follow_log) return show_job(invocation, created);
   invocation.err() << "Submitted training job " << terminal_safe(created.metadata.id) << " ("
@@ -313,7 +317,7 @@ Group job_group() {
        submit,
        "Give one of: --code-dir --boot-file --framework-type --framework-version (preset engine);\n"
        "--image-url --command (custom image); --algorithm-id (saved algorithm). Or --file with the whole body.\n"
-       "Example:\n  modelarts job submit resnet --framework-type PyTorch --framework-version pytorch_1.8.0 \\\n"
+       "Example:\n  modelarts job submit resnet --framework-type PyTorch --framework-version pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64 \\\n"
        "    --code-dir obs://bkt/code/ --boot-file train.py --instance-type modelarts.vm.cpu.8u \\\n"
        "    --input data_url=obs://bkt/data/ --output train_url=obs://bkt/out/ --parameter epochs=10 --follow"});
   group.verbs.push_back({"list", "List v2 training jobs (POST training-job-searches)", {},

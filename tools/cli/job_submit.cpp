@@ -146,18 +146,38 @@ void add_submit_flags(CLI::App& app) {
   text(app, "working-dir", "DIR", "the container's working directory");
   text(app, "description", "TEXT", "job description (0..256 characters)");
   text(app, "file", "BODY.json", "the whole create body from a file (NAME, when given, becomes metadata.name)");
+  flag(app, "dry-run", "print the create body, upload and create nothing");
   flag(app, "wait", "wait until the job ends (exit 6 unless it completed)");
   flag(app, "follow", "stream worker-0's log until the job ends (exit 6 unless it completed)");
+}
+
+namespace {
+
+std::vector<v2::InputData> inputs_from(const Invocation& invocation) {
+  std::vector<v2::InputData> inputs;
+  for (const std::string& text : invocation.all("input")) {
+    auto [name, path] = key_value("input", text, "NAME=obs://bucket/dir/, e.g. data_url=obs://bkt/data/");
+    inputs.push_back({path, name, ""});
+  }
+  return inputs;
+}
+
+}  // namespace
+
+std::string submit_body(Invocation& invocation) {
+  try {
+    if (invocation.has("file")) return body_from_file(invocation);
+    const std::string name = invocation.arg(0).empty() ? "dry-run" : invocation.arg(0);
+    return v2::Estimator(invocation.session(), options_from(invocation)).create_body(inputs_from(invocation), name);
+  } catch (const InvalidArgumentError& e) {
+    throw UsageError(in_submit_terms(e.what()), "see 'modelarts job submit --help'");
+  }
 }
 
 v2::TrainingJobInfo submit_job(Invocation& invocation) {
   try {
     if (invocation.has("file")) return v2::Estimator::create_job(invocation.session(), body_from_file(invocation));
-    std::vector<v2::InputData> inputs;
-    for (const std::string& text : invocation.all("input")) {
-      auto [name, path] = key_value("input", text, "NAME=obs://bucket/dir/, e.g. data_url=obs://bkt/data/");
-      inputs.push_back({path, name, ""});
-    }
+    const std::vector<v2::InputData> inputs = inputs_from(invocation);
     v2::EstimatorOptions options = options_from(invocation);
     TransferProgressLine progress(invocation, "uploading code");
     options.code_upload(obs::TransferOptions().progress(progress.callback()));

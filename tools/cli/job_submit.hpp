@@ -14,4 +14,8 @@ void add_submit_flags(CLI::App& app);
 /// Creates the job the flags (or --file) describe; a bad value is a UsageError naming the flag.
 v2::TrainingJobInfo submit_job(Invocation& invocation);
 
+/// The create body submit_job would send (JSON text), after the same checks; nothing is uploaded or created (a
+/// local --code-dir shows the prefix it would go to). NAME defaults to "dry-run".
+std::string submit_body(Invocation& invocation);
+
 }  // namespace modelarts::cli

@@ -79,7 +79,8 @@ class Estimator {
   /// otherwise the 2751 is thrown (ApiError, kind conflict).
   static TrainingJobInfo create_job(const Session& session, const std::string& body);
 
-  /// The create body fit() would send for this name and these inputs (JSON text), after the same checks.
+  /// The create body fit() would send for this name and these inputs (JSON text), after the same checks. With
+  /// training_files.obs_path nothing is uploaded: code_dir names where fit() would upload the local tree.
   std::string create_body(const std::vector<InputData>& inputs, const std::string& job_name) const;
 
   /// Python Estimator.get_job_list(...): see TrainingJob::get_job_list.

@@ -499,7 +499,7 @@ BOOST_AUTO_TEST_CASE(a_restart_keeps_exactly_the_live_objects) {
   {
     ObsFixture f{disk.options()};
     BOOST_REQUIRE(f.send(http::verb::put, "/second-bucket", "/second-bucket").status() == 200);
-    for (int i = 0; i < 150; ++i) {
+    for (int i = 0; i < 60; ++i) {  // 99 records: the journal is compacted on the way
       const std::string key = "k/" + std::to_string(i) + ".txt";
       BOOST_REQUIRE(f.put(key, "v1 of " + key).status() == 200);
       live[object_path(key)] = "v1 of " + key;
@@ -517,6 +517,7 @@ BOOST_AUTO_TEST_CASE(a_restart_keeps_exactly_the_live_objects) {
         live[path] = "in second " + std::to_string(i);
       }
     }
+    BOOST_TEST(count(StoreFiles::read(disk.journal), "\n") < 60);  // compacted: the rest is in the index
   }
   ObsFixture f{disk.options()};
   std::size_t listed = 0;
@@ -547,23 +548,21 @@ BOOST_AUTO_TEST_CASE(the_journal_is_compacted) {
   {
     ObsFixture f{disk.options()};
     for (int i = 0; i < 10; ++i) BOOST_REQUIRE(f.put("keep-" + std::to_string(i), "kept").status() == 200);
-    std::uintmax_t largest = 0;
-    for (int i = 0; i < 300; ++i) {
+    int most_records = 0;
+    for (int i = 0; i < 90; ++i) {
       BOOST_REQUIRE(f.put("hot", "version " + std::to_string(i)).status() == 200);
-      largest = std::max(largest, fs::file_size(disk.journal));
+      most_records = std::max(most_records, count(StoreFiles::read(disk.journal), "\n"));
     }
     const std::string index = StoreFiles::read(disk.index);
     for (int i = 0; i < 10; ++i) BOOST_TEST(count(index, "\"keep-" + std::to_string(i) + "\"") == 1);
     BOOST_TEST(count(index, "\"hot\"") == 1);
-    // At most a compaction's worth of records (64 here) stays: 300 records never accumulate.
-    const std::string journal = StoreFiles::read(disk.journal);
-    BOOST_TEST(count(journal, "\n") <= 65);
-    BOOST_TEST(largest < 300u * 200u);
+    // At most a compaction's worth of records (64 here) stays: 100 never accumulate.
+    BOOST_TEST(most_records <= 64);
     BOOST_TEST(disk.data_files().size() == 11u);
   }
   {
     ObsFixture f{disk.options()};
-    BOOST_TEST(f.get(object_path("hot"), object_path("hot")).response.body() == "version 299");
+    BOOST_TEST(f.get(object_path("hot"), object_path("hot")).response.body() == "version 89");
     BOOST_TEST(fs::file_size(disk.journal) == 0u);  // a load compacts too
   }
 }

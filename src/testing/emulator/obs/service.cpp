@@ -213,9 +213,9 @@ struct ObsService::Impl {
     const auto method = call.request.method();
     const QueryParams& query = call.target.query;
     if (call.bucket.empty()) return error(call, 405, "MethodNotAllowed", "Listing buckets is not supported here.");
-    // Object keys (and so prefixes, markers, delimiters) are UTF-8 (OBS API Reference, "Object"): other bytes are
-    // refused with the documented code for a bad parameter, InvalidArgument (the documents list no code of their
-    // own for it; S3 answers InvalidURI for the path), before they can reach the store or an XML reply.
+    // Object keys (and so prefixes, markers, delimiters) are UTF-8, percent-encoded in the path (OBS API
+    // Reference): other bytes are refused, before they reach the store or an XML reply, with the documented code
+    // for a bad parameter, InvalidArgument (the documents name none of their own for it; S3 answers InvalidURI).
     bool valid = modelarts::detail::valid_utf8(call.bucket) && modelarts::detail::valid_utf8(call.key);
     for (const auto& [name, value] : query) {
       valid = valid && modelarts::detail::valid_utf8(name) && modelarts::detail::valid_utf8(value);

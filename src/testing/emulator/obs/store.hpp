@@ -4,7 +4,7 @@
 // the index (buckets, keys, metadata), "<file>.d/" holds each object's bytes as a file of its own, written once,
 // and "<file>.journal" the mutations since the index was written, one JSON line each, fdatasync'd before the
 // request returns. So a mutation costs its own bytes plus one line, never a rewrite of the store; the journal is
-// folded into a fresh index when it outgrows the live entries, and at load. Text that is not valid UTF-8 (keys,
+// folded into a fresh index when it outgrows the live entries (and 64 records), and at load. Text that is not valid UTF-8 (keys,
 // metadata put in-process) is stored base64-encoded, so whatever the store holds loads again. Not thread-safe:
 // the OBS service holds one lock around it.
 #pragma once
@@ -53,7 +53,7 @@ class Store {
  public:
   /// Loads `file` (index, then journal) when it exists (throws std::runtime_error naming it when it is not a
   /// valid store), makes sure `default_bucket` exists, and compacts. Reads index versions 1 (bytes inline), 2
-  /// (bytes in "<file>.d/") and 3 (2 plus base64 text and the journal).
+  /// (bytes in "<file>.d/") and 3 (written now: 2, with any text that is not UTF-8 base64-encoded).
   Store(std::string file, const std::string& default_bucket, std::int64_t now_ms);
   ~Store();
   Store(const Store&) = delete;

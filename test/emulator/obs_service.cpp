@@ -407,24 +407,6 @@ BOOST_AUTO_TEST_CASE(faults_are_xml) {
   BOOST_TEST(f.emulator.stats().faults_injected >= 12u);
 }
 
-BOOST_AUTO_TEST_CASE(objects_survive_a_restart) {
-  const auto state = std::filesystem::temp_directory_path() / ("obs-state-" + std::to_string(::getpid()) + ".json");
-  {
-    ObsFixture f{mt::EmulatorOptions{}.state_file(state.string())};
-    BOOST_REQUIRE(f.put("keep/me.txt", "kept").status() == 200);
-    BOOST_REQUIRE(f.send(http::verb::put, "/second-bucket", "/second-bucket").status() == 200);
-  }
-  {
-    ObsFixture f{mt::EmulatorOptions{}.state_file(state.string())};
-    const std::string path = "/" + kBucket + "/keep/me.txt";
-    BOOST_TEST(f.get(path, path).response.body() == "kept");
-    BOOST_TEST(f.send(http::verb::head, "/second-bucket", "/second-bucket").status() == 200);
-  }
-  std::filesystem::remove(state);
-  std::filesystem::remove(state.string() + ".obs");
-  std::filesystem::remove_all(state.string() + ".obs.d");
-}
-
 /// A --state file's OBS store on disk: "<state>.obs" (the index), "<state>.obs.journal", "<state>.obs.d/".
 struct StoreFiles {
   explicit StoreFiles(const std::string& name)
@@ -454,6 +436,21 @@ struct StoreFiles {
 
   std::filesystem::path state, index, journal, folder;
 };
+
+BOOST_AUTO_TEST_CASE(objects_survive_a_restart) {
+  const StoreFiles disk("obs-state");
+  {
+    ObsFixture f{disk.options()};
+    BOOST_REQUIRE(f.put("keep/me.txt", "kept").status() == 200);
+    BOOST_REQUIRE(f.send(http::verb::put, "/second-bucket", "/second-bucket").status() == 200);
+  }
+  {
+    ObsFixture f{disk.options()};
+    const std::string path = "/" + kBucket + "/keep/me.txt";
+    BOOST_TEST(f.get(path, path).response.body() == "kept");
+    BOOST_TEST(f.send(http::verb::head, "/second-bucket", "/second-bucket").status() == 200);
+  }
+}
 
 std::string object_path(const std::string& key) { return "/" + kBucket + "/" + key; }
 

@@ -52,12 +52,14 @@ po::options_description describe_options() {
       ("time-scale", po::value<double>()->default_value(defaults.time_scale()),
        "job time runs X times faster than wall time (1000: a minute of job life takes 60 ms)")
       ("fault-rate", po::value<double>()->default_value(defaults.fault_rate()),
-       "share P (0..1) of ModelArts requests answered 429/500/503, delayed, or cut off mid-reply (never IAM)")
+       "share P (0..1) of ModelArts and OBS requests answered with an error (ModelArts 429/500/503, OBS XML "
+       "500/503), delayed, or cut off mid-reply (never IAM)")
       ("fault-seed", po::value<std::uint64_t>()->default_value(defaults.fault_seed()), "seed of the fault sequence")
       ("retry-after", po::value<int>()->default_value(defaults.retry_after_seconds()),
        "Retry-After seconds of injected 429 replies")
       ("state", po::value<std::string>(),
-       "keep the jobs in FILE, the OBS index in FILE.obs and each object's bytes in FILE.obs.d/ (loaded at start, written on every change)")
+       "keep the jobs in FILE, the OBS index in FILE.obs, its changes since in FILE.obs.journal and each "
+       "object's bytes in FILE.obs.d/ (loaded at start; each change is on disk before its reply)")
       ("bucket", po::value<std::string>()->default_value(defaults.default_bucket()),
        "OBS bucket that exists from the start")
       ("threads", po::value<int>()->default_value(defaults.threads()), "server threads")

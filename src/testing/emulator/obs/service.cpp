@@ -12,6 +12,7 @@
 
 #include <modelarts/obs_signer.hpp>
 
+#include "detail/utf8.hpp"
 #include "testing/emulator/obs/auth.hpp"
 #include "testing/emulator/obs/store.hpp"
 #include "testing/emulator/obs/xml.hpp"
@@ -208,23 +209,29 @@ struct ObsService::Impl {
                                 "<BucketName>" + xml_escape(call.bucket) + "</BucketName>"});
   }
 
-  void save() { store.save(); }
-
   HttpResponseMessage dispatch(Call& call) {
     const auto method = call.request.method();
     const QueryParams& query = call.target.query;
     if (call.bucket.empty()) return error(call, 405, "MethodNotAllowed", "Listing buckets is not supported here.");
+    // Object keys (and so prefixes, markers, delimiters) are UTF-8, percent-encoded in the path (OBS API
+    // Reference): other bytes are refused, before they reach the store or an XML reply, with the documented code
+    // for a bad parameter, InvalidArgument (the documents name none of their own for it; S3 answers InvalidURI).
+    bool valid = modelarts::detail::valid_utf8(call.bucket) && modelarts::detail::valid_utf8(call.key);
+    for (const auto& [name, value] : query) {
+      valid = valid && modelarts::detail::valid_utf8(name) && modelarts::detail::valid_utf8(value);
+    }
+    if (!valid) return error(call, 400, "InvalidArgument", "The object key or a query parameter is not valid UTF-8.");
     if (call.key.empty()) {
       if (method == http::verb::put) return create_bucket(call);
       if (method == http::verb::head) {
-        return store.buckets.count(call.bucket) ? base_reply(200, call.request_id) : no_bucket(call);
+        return store.buckets().count(call.bucket) ? base_reply(200, call.request_id) : no_bucket(call);
       }
       if (method == http::verb::get && has_query(query, "uploads")) return list_uploads(call);
       if (method == http::verb::get) return list_objects(call);
       return error(call, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
     }
     if (call.key.size() > kMaxKeyLength) return error(call, 400, "KeyTooLongError", "Your key is too long.");
-    if (store.buckets.count(call.bucket) == 0) return no_bucket(call);
+    if (store.buckets().count(call.bucket) == 0) return no_bucket(call);
     switch (method) {
       case http::verb::put:
         return has_query(query, "uploadId") || has_query(query, "partNumber") ? upload_part(call) : put_object(call);
@@ -246,20 +253,19 @@ struct ObsService::Impl {
     if (!valid_bucket_name(call.bucket)) {
       return error(call, 400, "InvalidBucketName", "The specified bucket is not valid.");
     }
-    if (store.buckets.count(call.bucket)) {
+    if (store.buckets().count(call.bucket)) {
       return error(call, 409, "BucketAlreadyExists",
                    "The requested bucket name is not available. The bucket namespace is shared by all users.");
     }
-    store.buckets[call.bucket].created_ms = now_ms();
-    save();
+    store.create_bucket(call.bucket, now_ms());
     HttpResponseMessage response = base_reply(200, call.request_id);
     response.set(http::field::location, "/" + call.bucket);
     return response;
   }
 
   HttpResponseMessage list_objects(const Call& call) {
-    const auto bucket_it = store.buckets.find(call.bucket);
-    if (bucket_it == store.buckets.end()) return no_bucket(call);
+    const auto bucket_it = store.buckets().find(call.bucket);
+    if (bucket_it == store.buckets().end()) return no_bucket(call);
     const QueryParams& query = call.target.query;
     const auto text = [&](const char* name) {
       const std::string* value = query_value(query, name);
@@ -329,7 +335,7 @@ struct ObsService::Impl {
   }
 
   HttpResponseMessage list_uploads(const Call& call) {
-    if (store.buckets.count(call.bucket) == 0) return no_bucket(call);
+    if (store.buckets().count(call.bucket) == 0) return no_bucket(call);
     const std::string* prefix = query_value(call.target.query, "prefix");
     std::string body = kXmlDeclaration;
     body += "<ListMultipartUploadsResult xmlns=\"" + std::string(kNamespace) + "\"><Bucket>" +
@@ -361,15 +367,14 @@ struct ObsService::Impl {
     object.last_modified_ms = now_ms();
     object.meta = meta_of(call.request);
     const std::string etag = object.etag;
-    store.buckets[call.bucket].objects[call.key] = std::move(object);
-    save();
+    store.put_object(call.bucket, call.key, std::move(object));
     HttpResponseMessage response = base_reply(200, call.request_id);
     response.set(http::field::etag, etag);
     return response;
   }
 
   HttpResponseMessage get_object(Call& call) {
-    const auto& objects = store.buckets[call.bucket].objects;
+    const auto& objects = store.buckets().at(call.bucket).objects;
     const auto it = objects.find(call.key);
     if (it == objects.end()) {
       return error(call, ObsError{404, "NoSuchKey", "The specified key does not exist.",
@@ -421,7 +426,7 @@ struct ObsService::Impl {
       if (name != "versionId") return error(call, 400, "InvalidArgument", "Unsupported query parameter: " + name);
     }
     // 204 also when the key does not exist (docs/service-quirks.md, O13).
-    if (store.buckets[call.bucket].objects.erase(call.key) > 0) save();
+    store.delete_object(call.bucket, call.key);
     return base_reply(204, call.request_id);
   }
 
@@ -531,9 +536,8 @@ struct ObsService::Impl {
     object.last_modified_ms = now_ms();
     object.upload_id = *query_value(call.target.query, "uploadId");
     const std::string etag = object.etag;
-    store.buckets[call.bucket].objects[call.key] = std::move(object);
+    store.put_object(call.bucket, call.key, std::move(object));
     store.uploads.erase(*query_value(call.target.query, "uploadId"));
-    save();
     std::string body = kXmlDeclaration;
     body += "<CompleteMultipartUploadResult xmlns=\"" + std::string(kNamespace) + "\"><Location>/" +
             xml_escape(call.bucket) + "/" + xml_escape(call.key) + "</Location><Bucket>" + xml_escape(call.bucket) +
@@ -592,7 +596,7 @@ Reply ObsService::handle(HttpRequestMessage& request, const RequestTarget& targe
 
 bool ObsService::bucket_exists(const std::string& bucket) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  return impl_->store.buckets.count(bucket) > 0;
+  return impl_->store.buckets().count(bucket) > 0;
 }
 
 std::string ObsService::presigned_get_url(const std::string& bucket, const std::string& key, std::int64_t seconds) {
@@ -617,14 +621,14 @@ void ObsService::set_base_url(std::string url) {
 
 bool ObsService::object_exists(const std::string& bucket, const std::string& key) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  const auto it = impl_->store.buckets.find(bucket);
-  return it != impl_->store.buckets.end() && it->second.objects.count(key) > 0;
+  const auto it = impl_->store.buckets().find(bucket);
+  return it != impl_->store.buckets().end() && it->second.objects.count(key) > 0;
 }
 
 bool ObsService::prefix_exists(const std::string& bucket, const std::string& prefix) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  const auto it = impl_->store.buckets.find(bucket);
-  if (it == impl_->store.buckets.end()) return false;
+  const auto it = impl_->store.buckets().find(bucket);
+  if (it == impl_->store.buckets().end()) return false;
   const auto first = it->second.objects.lower_bound(prefix);
   return first != it->second.objects.end() && first->first.compare(0, prefix.size(), prefix) == 0;
 }
@@ -632,22 +636,20 @@ bool ObsService::prefix_exists(const std::string& bucket, const std::string& pre
 bool ObsService::put_object(const std::string& bucket, const std::string& key, std::string data,
                             const std::string& content_type) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  const auto it = impl_->store.buckets.find(bucket);
-  if (it == impl_->store.buckets.end()) return false;
+  if (impl_->store.buckets().count(bucket) == 0) return false;
   StoredObject object;
   object.etag = "\"" + sign::md5_hex(data) + "\"";
   object.data = std::move(data);
   object.content_type = content_type;
   object.last_modified_ms = now_ms();
-  it->second.objects[key] = std::move(object);
-  impl_->save();
+  impl_->store.put_object(bucket, key, std::move(object));
   return true;
 }
 
 std::optional<std::string> ObsService::object_data(const std::string& bucket, const std::string& key) const {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  const auto it = impl_->store.buckets.find(bucket);
-  if (it == impl_->store.buckets.end()) return std::nullopt;
+  const auto it = impl_->store.buckets().find(bucket);
+  if (it == impl_->store.buckets().end()) return std::nullopt;
   const auto object = it->second.objects.find(key);
   if (object == it->second.objects.end()) return std::nullopt;
   return object->second.data;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The emulated OBS's data: buckets, their objects and the multipart uploads in progress, in memory, and (when
-// given a file) the buckets and objects written to disk before a mutating request returns: the file holds the
-// index (buckets, keys, metadata) and each object's bytes are a file of their own in "<file>.d/", written once.
-// So a PUT costs its own bytes plus the index, not a rewrite of every object stored. Not thread-safe: the OBS
-// service holds one lock around it.
+// given a file) the buckets and objects written to disk before a mutating request returns. On disk: "<file>" is
+// the index (buckets, keys, metadata), "<file>.d/" holds each object's bytes as a file of its own, written once,
+// and "<file>.journal" the mutations since the index was written, one JSON line each, fdatasync'd before the
+// request returns. So a mutation costs its own bytes plus one line, never a rewrite of the store; the journal is
+// folded into a fresh index when it outgrows the live entries (and 64 records), and at load. Text that is not valid UTF-8 (keys,
+// metadata put in-process) is stored base64-encoded, so whatever the store holds loads again. Not thread-safe:
+// the OBS service holds one lock around it.
 #pragma once
 
 #include <cstdint>
@@ -24,7 +27,7 @@ struct StoredObject {
   std::int64_t last_modified_ms = 0;
   MetaHeaders meta;
   std::string upload_id;     ///< the multipart upload it came from (x-obs-uploadId on HEAD)
-  std::string data_file;     ///< its bytes' file name in the store's folder once saved; empty: not on disk yet
+  std::string data_file;     ///< its bytes' file name in the store's folder; empty without a store file
 };
 
 struct StoredPart {
@@ -48,21 +51,38 @@ struct Bucket {
 
 class Store {
  public:
-  /// Loads `file` when it exists (throws std::runtime_error naming it when it is not a valid store), then makes
-  /// sure `default_bucket` exists.
+  /// Loads `file` (index, then journal) when it exists (throws std::runtime_error naming it when it is not a
+  /// valid store), makes sure `default_bucket` exists, and compacts. Reads index versions 1 (bytes inline), 2
+  /// (bytes in "<file>.d/") and 3 (written now: 2, with any text that is not UTF-8 base64-encoded).
   Store(std::string file, const std::string& default_bucket, std::int64_t now_ms);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
-  std::map<std::string, Bucket> buckets;
-  std::map<std::string, MultipartUpload> uploads;  ///< by upload ID
+  /// Read-only outside: every change goes through the calls below, which make it durable first (throw
+  /// std::runtime_error on an I/O failure, and then change nothing).
+  const std::map<std::string, Bucket>& buckets() const { return buckets_; }
+  std::map<std::string, MultipartUpload> uploads;  ///< by upload ID; in memory only
 
-  /// Writes the objects not on disk yet, then the index, then removes the files of objects overwritten or
-  /// deleted since (no-op without a file); throws std::runtime_error on I/O failure.
-  void save();
+  void create_bucket(const std::string& name, std::int64_t created_ms);
+  /// Adds or replaces `key` in the existing bucket `bucket`.
+  void put_object(const std::string& bucket, const std::string& key, StoredObject object);
+  /// False when there was no such object (nothing written then).
+  bool delete_object(const std::string& bucket, const std::string& key);
 
  private:
+  void append(const std::string& line);
+  void compact_when_due();
+  void compact();
+  void remove_data_file(const std::string& name) const;
+
+  std::map<std::string, Bucket> buckets_;
   std::string file_;
-  std::string folder_;                 ///< file_ + ".d": one file per object
-  std::vector<std::string> on_disk_;   ///< sorted data file names the last index named
+  std::string folder_;   ///< file_ + ".d": one file per object
+  std::string journal_;  ///< file_ + ".journal"
+  int journal_fd_ = -1;
+  std::size_t journal_records_ = 0;
+  std::size_t live_entries_ = 0;  ///< buckets plus objects
 };
 
 }  // namespace modelarts::testing::detail::obs

@@ -222,25 +222,39 @@ detail::Result<HttpResponse> ObsClient::Impl::send(ObsCall call) const {
   return error;
 }
 
+namespace {
+
+/// Sends `call`; its reply must be the XML document whose root is `root`: that element, or an invalid_reply error
+/// naming `what` (the call as "GET obs://bucket/...").
+detail::Result<pt::ptree> xml_reply(const ObsClient::Impl& impl, ObsCall call, const char* root,
+                                    const std::string& what) {
+  auto response = impl.send(std::move(call));
+  if (!response) return response.error();
+  const auto tree = parse_xml(response.value().body);
+  const pt::ptree* result = tree ? find_element(*tree, root) : nullptr;
+  if (result == nullptr) {
+    detail::ErrorInfo error;
+    error.category = detail::ErrorCategory::transport;
+    error.transport_kind = TransportErrorKind::invalid_reply;
+    error.message = what + ": the reply is not a " + root;
+    return error;
+  }
+  return *result;
+}
+
+}  // namespace
+
 detail::Result<std::vector<std::pair<std::string, std::string>>> ObsClient::Impl::list_uploads(
     const std::string& bucket, const std::string& key) const {
   ObsCall call;
   call.method = "GET";
   call.bucket = bucket;
   call.query = {{"uploads", ""}, {"prefix", key}};
-  auto response = send(call);
-  if (!response) return response.error();
-  const auto tree = parse_xml(response.value().body);
-  const pt::ptree* result = tree ? find_element(*tree, "ListMultipartUploadsResult") : nullptr;
-  if (result == nullptr) {
-    detail::ErrorInfo error;
-    error.category = detail::ErrorCategory::transport;
-    error.transport_kind = TransportErrorKind::invalid_reply;
-    error.message = "GET " + url_of(bucket, "") + "?uploads: the reply is not a ListMultipartUploadsResult";
-    return error;
-  }
+  const auto result =
+      xml_reply(*this, std::move(call), "ListMultipartUploadsResult", "GET " + url_of(bucket, "") + "?uploads");
+  if (!result) return result.error();
   std::vector<std::pair<std::string, std::string>> uploads;
-  for (const auto& [name, node] : *result) {
+  for (const auto& [name, node] : result.value()) {
     if (local_name(name) == "Upload" && child_text(node, "Key") == key) {
       uploads.emplace_back(child_text(node, "UploadId"), child_text(node, "Initiated"));
     }
@@ -258,21 +272,12 @@ detail::Result<ListPage> ObsClient::Impl::list_page(const std::string& bucket, c
   if (!marker.empty()) call.query.emplace_back("marker", marker);
   if (!delimiter.empty()) call.query.emplace_back("delimiter", delimiter);
   call.query.emplace_back("max-keys", std::to_string(max_keys));
-  auto response = send(call);
-  if (!response) return response.error();
-  const auto tree = parse_xml(response.value().body);
-  const pt::ptree* result = tree ? find_element(*tree, "ListBucketResult") : nullptr;
-  if (result == nullptr) {
-    detail::ErrorInfo error;
-    error.category = detail::ErrorCategory::transport;
-    error.transport_kind = TransportErrorKind::invalid_reply;
-    error.message = "GET " + url_of(bucket, prefix) + ": the ListObjects reply is not a ListBucketResult";
-    return error;
-  }
+  const auto result = xml_reply(*this, std::move(call), "ListBucketResult", "GET " + url_of(bucket, prefix));
+  if (!result) return result.error();
   ListPage page;
   std::string last_key;
   std::string last_prefix;
-  for (const auto& [name, node] : *result) {
+  for (const auto& [name, node] : result.value()) {
     const std::string element = local_name(name);
     if (element == "Contents") {
       ObjectSummary item;
@@ -290,8 +295,8 @@ detail::Result<ListPage> ObsClient::Impl::list_page(const std::string& bucket, c
       page.items.push_back(std::move(item));
     }
   }
-  page.truncated = child_text(*result, "IsTruncated") == "true";
-  page.next_marker = child_text(*result, "NextMarker");
+  page.truncated = child_text(result.value(), "IsTruncated") == "true";
+  page.next_marker = child_text(result.value(), "NextMarker");
   if (page.next_marker.empty()) page.next_marker = std::max(last_key, last_prefix);
   if (page.truncated && (page.next_marker.empty() || page.next_marker <= marker)) {
     // A truncated page that does not move the marker would loop forever.

@@ -268,39 +268,34 @@ bool is_complete(const HttpRequest& r) {
 }
 bool is_initiate(const HttpRequest& r) { return r.method == "POST" && r.target.find("?uploads") != std::string::npos; }
 
-// A complete whose answer was lost is not a failure when the object now holds exactly our parts: a HEAD shows the
-// ETag they make. Before, the upload reported failure (and tried to abort) while the object existed.
-BOOST_AUTO_TEST_CASE(a_lost_complete_answer_is_proven_by_the_object_etag) {
-  ClientFixture f;
-  const mo::ObsClient obs = f.obs();
+/// Uploads a 300 KiB file in parts under `folder` with the server's first answer to the calls `picked` lost (the
+/// server did the work); checks the object is whole and no upload is left; returns how many such calls were sent.
+int upload_losing_the_first_answer(ClientFixture& f, bool (*picked)(const HttpRequest&), const std::string& folder) {
   TempDir dir{"obs-client"};
   const std::string data = random_bytes(300 * 1024, 5);
   const std::string file = dir.write("big.bin", data);
-  int completes = 0;
-  f.counting->lose_reply = [&](const HttpRequest& r) { return is_complete(r) && ++completes == 1; };
-  const std::string url = obs.upload_file(file, kBucket + "lost-complete/", small_parts());
+  int sent = 0;
+  f.counting->lose_reply = [&](const HttpRequest& r) { return picked(r) && ++sent == 1; };
+  const std::string url = f.obs().upload_file(file, kBucket + folder, small_parts());
   f.counting->lose_reply = nullptr;
-  BOOST_TEST(url == kBucket + "lost-complete/big.bin");
-  BOOST_TEST(completes == 1);  // proven by the HEAD: not sent again
-  BOOST_TEST(obs.get_object(url) == data);
+  BOOST_TEST(url == kBucket + folder + "big.bin");
+  BOOST_TEST(f.obs().get_object(url) == data);
   BOOST_TEST(f.uploads_in_progress() == 0);
+  return sent;
+}
+
+// A complete whose answer was lost is not a failure when the object now holds exactly our parts: a HEAD shows the
+// ETag they make, and the complete is not sent again. Before, the upload reported failure while the object existed.
+BOOST_AUTO_TEST_CASE(a_lost_complete_answer_is_proven_by_the_object_etag) {
+  ClientFixture f;
+  BOOST_TEST(upload_losing_the_first_answer(f, is_complete, "lost-complete/") == 1);
 }
 
 // An initiate whose answer was lost is sent again; the upload it may have started is aborted afterwards, so no
-// upload is left dangling and the object is whole.
+// upload is left dangling.
 BOOST_AUTO_TEST_CASE(a_lost_initiate_answer_leaves_no_dangling_upload) {
   ClientFixture f;
-  const mo::ObsClient obs = f.obs();
-  TempDir dir{"obs-client"};
-  const std::string data = random_bytes(300 * 1024, 6);
-  const std::string file = dir.write("big.bin", data);
-  int initiates = 0;
-  f.counting->lose_reply = [&](const HttpRequest& r) { return is_initiate(r) && ++initiates == 1; };
-  const std::string url = obs.upload_file(file, kBucket + "lost-initiate/", small_parts());
-  f.counting->lose_reply = nullptr;
-  BOOST_TEST(initiates == 2);
-  BOOST_TEST(obs.get_object(url) == data);
-  BOOST_TEST(f.uploads_in_progress() == 0);
+  BOOST_TEST(upload_losing_the_first_answer(f, is_initiate, "lost-initiate/") == 2);
 }
 
 BOOST_AUTO_TEST_CASE(multipart_rides_out_injected_faults) {
@@ -316,7 +311,7 @@ BOOST_AUTO_TEST_CASE(multipart_rides_out_injected_faults) {
     try {
       url = obs.upload_file(file, kBucket + "retried/", small_parts());
     } catch (const modelarts::Error&) {
-      // initiate/complete are POSTs and are not resent after a cut reply; a new upload starts over
+      // a part whose every attempt failed ends the upload (aborted); a new upload starts over
     }
   }
   f.emulator.set_fault_rate(0);

@@ -27,12 +27,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-milliseconds seconds_flag(const Invocation& invocation, const std::string& name, double fallback) {
-  const double seconds = invocation.get_or<double>(name, fallback);
-  if (!(seconds >= 0) || seconds > 1e9) throw UsageError("--" + name + " must be a number of seconds >= 0");
-  return milliseconds(static_cast<std::int64_t>(seconds * 1000.0));
-}
-
 v2::TrainingJob job_from_arg(Invocation& invocation) { return v2::TrainingJob(invocation.session(), invocation.arg(0)); }
 std::string task_of(const Invocation& invocation) { return invocation.get_or<std::string>("task", "worker-0"); }
 

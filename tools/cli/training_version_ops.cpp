@@ -24,12 +24,6 @@ bool newer_than(const std::string& a, const std::string& b) {
   return a.size() != b.size() ? a.size() > b.size() : a > b;
 }
 
-std::chrono::milliseconds seconds_option(const Invocation& invocation, const std::string& name, double fallback) {
-  const double seconds = invocation.get_or<double>(name, fallback);
-  if (!(seconds >= 0) || seconds > 1e9) throw UsageError("--" + name + " must be a number of seconds >= 0");
-  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000.0));
-}
-
 std::string progress_text(const JobInfo& info, std::chrono::steady_clock::duration waited) {
   const auto waited_ms = std::chrono::duration_cast<std::chrono::milliseconds>(waited).count();
   std::string text = "job " + info.job_id + " version " + info.version_id + ": " + format_status(info.status);
@@ -58,7 +52,7 @@ int print_log(Invocation& invocation, const Log& log) {
 /// --follow: the newest lines, then whatever comes after the last line read, until the version has ended and
 /// a read brings nothing new. -o json prints one log object per read (JSON lines).
 int follow_log(Invocation& invocation, const TrainingJob& version, const std::string& file) {
-  const auto interval = seconds_option(invocation, "interval", 2.0);
+  const auto interval = seconds_flag(invocation, "interval", 2.0);
   LogQuery query;
   query.lines(invocation.get_or<int>("lines", 50));
   for (;;) {
@@ -89,6 +83,12 @@ std::string latest_version_id(const Session& session, const std::string& job_id)
 TrainingJob version_handle(Invocation& invocation, const std::string& job_id, const std::string& version_id) {
   const Session& session = invocation.session();
   return TrainingJob(session, job_id, version_id.empty() ? latest_version_id(session, job_id) : version_id);
+}
+
+std::chrono::milliseconds seconds_flag(const Invocation& invocation, const std::string& name, double fallback) {
+  const double seconds = invocation.get_or<double>(name, fallback);
+  if (!(seconds >= 0) || seconds > 1e9) throw UsageError("--" + name + " must be a number of seconds >= 0");
+  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000.0));
 }
 
 void add_wait_flags(CLI::App& app) {
@@ -125,9 +125,9 @@ int wait_for_version(Invocation& invocation, const TrainingJob& version) {
   ProgressLine progress(invocation.err(), is_terminal(2));
   const auto started = std::chrono::steady_clock::now();
   WaitOptions options;
-  options.timeout(seconds_option(invocation, "timeout", 24 * 3600.0))
-      .initial_interval(seconds_option(invocation, "interval", 5.0))
-      .max_interval(seconds_option(invocation, "max-interval", 60.0))
+  options.timeout(seconds_flag(invocation, "timeout", 24 * 3600.0))
+      .initial_interval(seconds_flag(invocation, "interval", 5.0))
+      .max_interval(seconds_flag(invocation, "max-interval", 60.0))
       .on_progress([&](const JobInfo& info) { progress.show(progress_text(info, std::chrono::steady_clock::now() - started)); });
   const JobInfo final_info = version.wait(options);
   progress.finish();

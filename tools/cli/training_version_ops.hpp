@@ -3,6 +3,7 @@
 // (latest version by default) and `training-job-version <verb> JOB_ID VERSION_ID`.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include <modelarts/training_job.hpp>
@@ -17,6 +18,9 @@ std::string latest_version_id(const Session& session, const std::string& job_id)
 TrainingJob version_handle(Invocation& invocation, const std::string& job_id, const std::string& version_id);
 
 void add_wait_flags(CLI::App& app);
+/// A SECONDS flag (--timeout, --interval, ...) as milliseconds, `fallback` seconds when absent; a negative or
+/// absurd value is a UsageError naming the flag.
+std::chrono::milliseconds seconds_flag(const Invocation& invocation, const std::string& name, double fallback);
 void add_log_flags(CLI::App& app);
 
 /// A version's detail: FIELD/VALUE, or -o json the service's object.

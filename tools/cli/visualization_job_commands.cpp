@@ -16,6 +16,7 @@
 #include "progress_line.hpp"
 #include "usage_error.hpp"
 #include "table.hpp"
+#include "training_version_ops.hpp"
 
 namespace modelarts::cli {
 
@@ -79,30 +80,25 @@ int show_info(Invocation& invocation, const VisualizationJobInfo& info) {
   return 0;
 }
 
-std::chrono::duration<double> seconds_flag(const Invocation& invocation, const std::string& name, double fallback) {
-  const double seconds = invocation.get_or<double>(name, fallback);
-  if (!(seconds >= 0) || seconds > 1e9) throw UsageError("--" + name + " must be a number of seconds >= 0");
-  return std::chrono::duration<double>(seconds);
-}
-
 /// VisualizationJob::wait until the job runs (its service URL answers) or ends; with --until ended, until it ends.
 /// Exit 0 on what was waited for, 6 when it ended otherwise, 5 on --timeout.
 int wait_job(Invocation& invocation) {
   const std::string until = invocation.get_or<std::string>("until", "running");
   if (until != "running" && until != "ended") throw UsageError("--until must be running or ended, not '" + until + "'");
-  const auto as_ms = [](std::chrono::duration<double> d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d); };
   const VisualizationJob job = job_from_arg(invocation);
   ProgressLine progress(invocation.err(), is_terminal(2));
   const auto started = std::chrono::steady_clock::now();
   const auto options =
       VisualizationWaitOptions{}
-          .timeout(as_ms(seconds_flag(invocation, "timeout", 24 * 3600.0)))
-          .initial_interval(as_ms(seconds_flag(invocation, "interval", 2.0)))
+          .timeout(seconds_flag(invocation, "timeout", 24 * 3600.0))
+          .initial_interval(seconds_flag(invocation, "interval", 2.0))
           .factor(2)
-          .max_interval(as_ms(seconds_flag(invocation, "max-interval", 30.0)))
+          .max_interval(seconds_flag(invocation, "max-interval", 30.0))
           .on_progress([&](const VisualizationJobInfo& info) {
             progress.show("visualization job " + info.job_id + " " + info.job_name + ": " + format_status(info.status) +
-                          ", waited " + format_duration_ms(as_ms(std::chrono::steady_clock::now() - started).count()));
+                          ", waited " + format_duration_ms(
+                              std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                                  .count()));
           });
   VisualizationJobInfo info;
   try {

@@ -331,13 +331,22 @@ ObsCall object_call(const char* method, std::string_view obs_url, const char* wh
 
 ObsClient::ObsClient(Session session) : impl_(std::make_shared<Impl>(std::move(session))) {}
 
-std::string ObsClient::put_object(std::string_view obs_url, std::string data, std::string content_type) const {
-  ObsCall call = object_call("PUT", obs_url, "put_object");
-  call.headers.emplace_back("Content-Type", content_type.empty() ? content_type_for(call.key) : content_type);
+std::string ObsClient::Impl::put(const std::string& bucket, const std::string& key, std::string data,
+                                 const std::string& content_type) const {
+  ObsCall call;
+  call.method = "PUT";
+  call.bucket = bucket;
+  call.key = key;
+  call.headers.emplace_back("Content-Type", content_type);
   call.headers.emplace_back("Content-MD5", md5_base64(data));
   call.body = std::move(data);
-  HttpResponse response = impl_->send(std::move(call)).value_or_throw();
-  return std::string(response.header("ETag"));
+  return std::string(send(std::move(call)).value_or_throw().header("ETag"));
+}
+
+std::string ObsClient::put_object(std::string_view obs_url, std::string data, std::string content_type) const {
+  const ObsCall object = object_call("PUT", obs_url, "put_object");
+  return impl_->put(object.bucket, object.key, std::move(data),
+                    content_type.empty() ? content_type_for(object.key) : content_type);
 }
 
 std::string ObsClient::get_object(std::string_view obs_url, std::optional<ByteRange> range) const {

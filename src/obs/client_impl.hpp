@@ -53,9 +53,13 @@ struct ObsClient::Impl {
 
   explicit Impl(Session s);
 
-  /// Sends `call`; the reply when it is 2xx, else the ApiError (decoded from the XML) or transport error.
-  /// Sends `call` (taken by value: its body moves into the request, held once) through the pipeline.
+  /// Sends `call` through the pipeline, taken by value: its body moves into the request, held once. The reply
+  /// when it is 2xx, else the ApiError (decoded from the XML) or transport error.
   detail::Result<HttpResponse> send(ObsCall call) const;
+
+  /// PUT /{key} of `data` in one request, with its Content-MD5; returns the ETag. Throws on failure.
+  std::string put(const std::string& bucket, const std::string& key, std::string data,
+                  const std::string& content_type) const;
 
   /// Uploads `files` under bucket/prefix, skipping those stored with the same size and MD5 ETag.
   UploadDirResult upload_files(const std::vector<LocalFile>& files, const std::string& tree_hash,

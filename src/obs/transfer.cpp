@@ -103,29 +103,32 @@ std::uint64_t effective_part_size(std::uint64_t size, const TransferOptions& opt
   return part_size;
 }
 
-/// The ETag OBS gives the object a multipart upload of this file makes: the MD5 of the parts' MD5s, "-N"
-/// (docs/service-quirks.md, O10), unquoted.
-std::string multipart_etag(const std::string& file, std::uint64_t size, const TransferOptions& options) {
-  const std::uint64_t part_size = effective_part_size(size, options);
-  std::string digests;
-  std::size_t parts = 0;
-  for (std::uint64_t offset = 0; offset < size; offset += part_size, ++parts) {
-    digests += md5_of_range(file, offset, std::min(part_size, size - offset));
-  }
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), digests.data(), digests.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) {
-    throw_invalid("MD5 failed");
-  }
-  return hex_of(std::string(reinterpret_cast<const char*>(digest), length)) + "-" + std::to_string(parts);
-}
-
 std::string unquote(std::string_view etag) {
   if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
   return std::string(etag);
+}
+
+/// The ETag OBS gives the object completed from parts with these ETags (MD5 hex, quoted or not): the MD5 of their
+/// MD5s, "-N" (docs/service-quirks.md, O10), quoted.
+std::string expected_multipart_etag(const std::vector<std::string>& part_etags) {
+  std::string digests;
+  for (const std::string& etag : part_etags) {
+    const std::string hex = unquote(etag);
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+      digests += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    }
+  }
+  return '"' + md5_hex(digests) + "-" + std::to_string(part_etags.size()) + '"';
+}
+
+/// The ETag a multipart upload of this file makes (unquoted): the same rule, over its parts read from the disk.
+std::string multipart_etag(const std::string& file, std::uint64_t size, const TransferOptions& options) {
+  const std::uint64_t part_size = effective_part_size(size, options);
+  std::vector<std::string> parts;
+  for (std::uint64_t offset = 0; offset < size; offset += part_size) {
+    parts.push_back(hex_of(md5_of_range(file, offset, std::min(part_size, size - offset))));
+  }
+  return unquote(expected_multipart_etag(parts));
 }
 
 /// Serialises progress reports from worker threads.
@@ -249,18 +252,6 @@ void abort_strays(const ObsClient::Impl& impl, const std::string& bucket, const 
   }
 }
 
-/// The ETag OBS gives the object completed from parts with these ETags: the MD5 of their MD5s, "-N" (quoted).
-std::string expected_multipart_etag(const std::vector<std::string>& part_etags) {
-  std::string digests;
-  for (const std::string& etag : part_etags) {
-    const std::string hex = unquote(etag);
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-      digests += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-    }
-  }
-  return '"' + md5_hex(digests) + "-" + std::to_string(part_etags.size()) + '"';
-}
-
 /// POST /{key}?uploadId=: completes the upload; returns the object's ETag. Never resent blindly once written: after
 /// an unknown outcome a HEAD proves whether the object now holds exactly these parts (its ETag is the one they
 /// make); if it does, that is the answer, otherwise the complete is sent again (a repeat of a completed upload is
@@ -302,17 +293,9 @@ std::string upload_one(const ObsClient::Impl& impl, const std::string& file, std
                        ProgressReporter& progress) {
   const std::string content_type = content_type_for(key);
   if (size < options.multipart_threshold()) {
-    std::string data = read_range(file, 0, size).value_or_throw();
-    ObsCall call;
-    call.method = "PUT";
-    call.bucket = bucket;
-    call.key = key;
-    call.headers.emplace_back("Content-Type", content_type);
-    call.headers.emplace_back("Content-MD5", md5_base64(data));
-    call.body = std::move(data);
-    HttpResponse response = impl.send(std::move(call)).value_or_throw();
+    std::string etag = impl.put(bucket, key, read_range(file, 0, size).value_or_throw(), content_type);
     progress.add(size, 0);
-    return std::string(response.header("ETag"));
+    return etag;
   }
 
   const std::uint64_t part_size = effective_part_size(size, options);

@@ -21,10 +21,16 @@
 namespace modelarts::testing::detail::obs {
 namespace {
 
-/// Base64 of the bytes a hex string spells (an MD5 hex as Content-MD5 writes it).
-std::string base64_of_hex(const std::string& hex) {
+/// The bytes a hex string spells (an MD5 hex back to its digest).
+std::string bytes_of_hex(const std::string& hex) {
   std::string bytes;
   for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return bytes;
+}
+
+/// Base64 of the bytes a hex string spells (an MD5 hex as Content-MD5 writes it).
+std::string base64_of_hex(const std::string& hex) {
+  const std::string bytes = bytes_of_hex(hex);
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
   const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                                 reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
@@ -539,10 +545,7 @@ struct ObsService::Impl {
     object.data.reserve(total);
     for (const StoredPart* part : parts) {
       object.data += part->data;
-      const std::string hex = unquote(part->etag);
-      for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        digests += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-      }
+      digests += bytes_of_hex(unquote(part->etag));
     }
     // Multipart ETag: MD5 of the concatenated raw part MD5s, "-N" (docs/service-quirks.md, O10).
     object.etag = "\"" + sign::md5_hex(digests) + "-" + std::to_string(parts.size()) + "\"";

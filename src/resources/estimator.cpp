@@ -32,6 +32,8 @@ namespace {
 constexpr std::size_t kMaxJobName = 64;
 constexpr std::size_t kMaxConfigName = 64;  // 20 in the SDK doc, 64 in the REST doc (docs/service-quirks.md, V6)
 constexpr std::size_t kMaxDescription = 256;
+/// The settings a local code directory is named by in errors.
+constexpr LocalCodeNames kLocalCode{"code_dir", "boot_file", "obs_path"};
 
 std::int64_t lookup_spec_id(const Session& session, const std::string& spec_code) {
   std::vector<SpecInfo> specs = Estimator::get_train_instance_types(session);
@@ -157,9 +159,9 @@ std::string Estimator::config_text(const Inputs& inputs, bool upload_code) const
   }
   const bool local_code = !o.obs_path().empty();
   if (local_code) {
-    check_local_code({"code_dir", "boot_file", "obs_path"}, o.code_dir(), o.boot_file(), o.obs_path());
+    check_local_code(kLocalCode, o.code_dir(), o.boot_file(), o.obs_path());
   } else {
-    check_code_dir_is_remote({"code_dir", "boot_file", "obs_path"}, o.code_dir());
+    check_code_dir_is_remote(kLocalCode, o.code_dir());
   }
 
   std::int64_t spec_id = 0;

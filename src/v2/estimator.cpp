@@ -42,6 +42,9 @@ namespace {
 constexpr std::size_t kMaxJobName = 64;
 constexpr std::size_t kMaxDescription = 256;
 constexpr std::size_t kMaxEnvironments = 100;
+/// The settings a local code directory is named by in errors (Python's TrainingFiles fields).
+constexpr modelarts::detail::LocalCodeNames kTrainingFiles{"training_files.code_dir", "training_files.boot_file",
+                                                           "training_files.obs_path"};
 
 bool is_obs_path(const std::string& path) { return path.rfind("obs://", 0) == 0 || path.rfind("/", 0) == 0; }
 
@@ -97,8 +100,7 @@ json::object algorithm_of(const EstimatorOptions& o, const std::vector<InputData
   }
   if (!files.code_dir.empty()) {
     if (saved) throw_invalid_argument("algorithm_id brings its own code: leave training_files empty");
-    check_code_dir_is_remote({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
-                             files.code_dir);
+    check_code_dir_is_remote(kTrainingFiles, files.code_dir);
     check_obs_path("training_files.code_dir", files.code_dir);
     const std::string code_dir = as_directory(files.code_dir);
     // A relative boot_file is inside code_dir (docs/service-quirks.md, Q24), sent as its key ("./a//b.py" is
@@ -244,8 +246,7 @@ Estimator::Estimator(Session session, EstimatorOptions options)
 std::string Estimator::create_body(const std::vector<InputData>& inputs, const std::string& job_name) const {
   const TrainingFiles& files = options_.training_files();
   if (!files.obs_path.empty()) {  // a dry run: the body fit() would send, naming where the upload would go
-    check_local_code({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
-                     files.code_dir, files.boot_file, files.obs_path);
+    check_local_code(kTrainingFiles, files.code_dir, files.boot_file, files.obs_path);
     return Estimator(session_, with_code_on_obs(options_, preview_local_code(files.code_dir, files.boot_file,
                                                                              files.obs_path)))
         .create_body(inputs, job_name);
@@ -269,8 +270,7 @@ TrainingJob Estimator::fit(const std::vector<InputData>& inputs, bool wait, std:
   } else {
     // A local code_dir: every check first (the local tree, then the body with a stand-in prefix), then the
     // upload into a content-addressed prefix under obs_path (a retried fit re-uses it), then the create.
-    check_local_code({"training_files.code_dir", "training_files.boot_file", "training_files.obs_path"},
-                     files.code_dir, files.boot_file, files.obs_path);
+    check_local_code(kTrainingFiles, files.code_dir, files.boot_file, files.obs_path);
     const std::string stand_in = as_directory(obs::ObsPath::parse(files.obs_path).url()) + "code/";
     Estimator(session_, with_code_on_obs(options_, staged_code_at(stand_in, files.boot_file)))
         .create_body(inputs, job_name);

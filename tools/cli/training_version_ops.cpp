@@ -55,6 +55,7 @@ int follow_log(Invocation& invocation, const TrainingJob& version, const std::st
   const auto interval = seconds_flag(invocation, "interval", 2.0);
   LogQuery query;
   query.lines(invocation.get_or<int>("lines", 50));
+  bool ended = false;
   for (;;) {
     const JobLog log = version.get_job_log(file, query);
     if (log.lines > 0 || query.base_line().empty()) {
@@ -64,7 +65,12 @@ int follow_log(Invocation& invocation, const TrainingJob& version, const std::st
     if (!log.end_line.empty()) query.base_line(log.end_line);
     query.order("desc").lines(500);
     if (log.lines > 0) continue;  // more may be waiting: read on at once
-    if (is_terminal_status(version.get_job_info().status)) return 0;
+    if (ended) return 0;
+    // Ended: one more read, since the last lines may have been written between the read above and this look.
+    if (is_terminal_status(version.get_job_info().status)) {
+      ended = true;
+      continue;
+    }
     std::this_thread::sleep_for(interval);
   }
 }
